@@ -1,0 +1,42 @@
+/** What the build hands to each generator, and what generators hand back. */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+export type OpenAPIDocument = Record<string, unknown> & { paths?: Record<string, Record<string, unknown>> };
+
+/** One profile after load → normalize → overlay → slice. Generators must not mutate it. */
+export interface ResolvedProfile {
+  /** Profile id: `openai` (the base profile) or a provider id. */
+  id: string;
+  /** The provider's resolved spec, as written to generated/<id>/openapi.yaml. */
+  spec: OpenAPIDocument;
+  /** The normalized base spec every profile is compared with (shared: do not mutate). */
+  base: OpenAPIDocument;
+  /**
+   * Overlay provenance: per action, the JSON pointers (in `spec` coordinates before slicing) it
+   * added, changed and removed. Empty for the base profile.
+   */
+  provenance: readonly unknown[];
+  /** Project-relative path of the overlay file, when the profile has one. */
+  overlayFile?: string;
+}
+
+/** A file a generator wants written, relative to generated/. Written atomically by the build. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+export interface GeneratorResult {
+  files: GeneratedFile[];
+  diagnostics?: Diagnostic[];
+}
+
+/**
+ * A build step after resolution. `perProfile` runs once per profile (files under `<id>/`);
+ * `crossProfile` runs once with all profiles (files such as MATRIX.md).
+ */
+export interface Generator {
+  name: string;
+  perProfile?(profile: ResolvedProfile): Promise<GeneratorResult> | GeneratorResult;
+  crossProfile?(profiles: readonly ResolvedProfile[]): Promise<GeneratorResult> | GeneratorResult;
+}
