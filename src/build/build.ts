@@ -1,0 +1,129 @@
+/**
+ * `npm run build`: the I/O shell around the pipeline stages. It decides what is stale from input
+ * hashes and loads the heavy stages (YAML, normalize, overlay, generators) only when something is.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnosticError, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { fetchBaseSpec, readPin } from '../resolve/base-spec.ts';
+import { hashParts, type BuildManifest } from './cache-key.ts';
+
+export const BASE_PROFILE = 'openai';
+
+export interface BuildOptions {
+  projectRoot: string;
+  /** Profiles to build (default: all). Unknown ids are an error. */
+  profiles?: string[];
+  /** Rebuild even when the inputs are unchanged. */
+  force?: boolean;
+  env?: NodeJS.ProcessEnv;
+  allowRemoteRefs?: boolean;
+  allowOutsideRefs?: boolean;
+}
+
+export interface ProfileReport {
+  id: string;
+  state: 'built' | 'up-to-date';
+  operations?: number;
+  schemas?: number;
+  files?: string[];
+}
+
+export interface BuildReport {
+  profiles: ProfileReport[];
+  normalize?: { fix: string; count: number; description: string }[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ProfileInputs {
+  id: string;
+  /** Project-relative overlay path, absent for the base profile. */
+  overlayFile?: string;
+  key: string;
+}
+
+/** Every profile: the base profile, then each folder of spec/providers/ holding an overlay.yaml, sorted. */
+export async function discoverProfiles(projectRoot: string): Promise<string[]> {
+  const providersDir = path.join(projectRoot, 'spec/providers');
+  const entries = existsSync(providersDir) ? await readdir(providersDir, { withFileTypes: true }) : [];
+  const providers = entries
+    .filter((e) => e.isDirectory() && e.name !== BASE_PROFILE && existsSync(path.join(providersDir, e.name, 'overlay.yaml')))
+    .map((e) => e.name)
+    .sort();
+  return [BASE_PROFILE, ...providers];
+}
+
+export function unknownProfileError(id: string, known: readonly string[]): Error {
+  return diagnosticError(
+    {
+      code: 'unknown-profile',
+      message: `unknown profile "${id}"`,
+      hint: `known profiles: ${known.join(', ')}; a provider is a folder spec/providers/<id>/ with an overlay.yaml`,
+      location: { file: `spec/providers/${id}/overlay.yaml` },
+    },
+    2,
+  );
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/** Hash of everything that shapes the output besides the profile's own folder: code, schemas, tool versions. */
+export async function codeKey(projectRoot: string): Promise<string> {
+  const files = [
+    ...(await listFiles(path.join(projectRoot, 'src'))),
+    ...(await listFiles(path.join(projectRoot, 'spec/schemas'))),
+    path.join(projectRoot, 'spec/base/pin.json'),
+    path.join(projectRoot, 'package-lock.json'),
+  ].filter((f) => existsSync(f));
+  const parts: (string | Uint8Array)[] = [];
+  for (const file of files) parts.push(path.relative(projectRoot, file), await readFile(file));
+  return hashParts(parts);
+}
+
+export async function profileInputs(projectRoot: string, ids: readonly string[], code: string): Promise<ProfileInputs[]> {
+  const inputs: ProfileInputs[] = [];
+  for (const id of ids) {
+    const folder = path.join(projectRoot, 'spec/providers', id);
+    const parts: (string | Uint8Array)[] = [code, id];
+    for (const file of await listFiles(folder)) parts.push(path.relative(folder, file), await readFile(file));
+    const overlay = path.join(folder, 'overlay.yaml');
+    inputs.push({ id, key: hashParts(parts), overlayFile: id !== BASE_PROFILE && existsSync(overlay) ? path.relative(projectRoot, overlay) : undefined });
+  }
+  return inputs;
+}
+
+async function readManifest(file: string): Promise<BuildManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as BuildManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const { projectRoot } = options;
+  const known = await discoverProfiles(projectRoot);
+  const requested = options.profiles?.length ? options.profiles : known;
+  for (const id of requested) if (!known.includes(id)) throw unknownProfileError(id, known);
+
+  await fetchBaseSpec(projectRoot, { env: options.env });
+  const pin = await readPin(projectRoot);
+  const code = hashParts([await codeKey(projectRoot), pin.sha256]);
+  const inputs = await profileInputs(projectRoot, requested, code);
+  const generatedDir = path.join(projectRoot, 'generated');
+  const manifest = await readManifest(path.join(generatedDir, '.manifest.json'));
+  const stale = inputs.filter((p) => options.force || manifest?.profiles[p.id] !== p.key || !existsSync(path.join(generatedDir, p.id)));
+  const crossKey = hashParts(inputs.map((p) => `${p.id}=${p.key}`));
+  const crossStale = options.force || manifest?.cross !== crossKey || !(manifest?.crossFiles ?? []).every((f) => existsSync(path.join(generatedDir, f)));
+
+  if (stale.length === 0 && !crossStale) {
+    return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };
+  }
+  const { runBuild } = await import('./run-build.ts');
+  return runBuild({ options, inputs, stale, code, crossKey, manifest, generatedDir });
+}

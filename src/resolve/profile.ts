@@ -1,0 +1,60 @@
+/** One profile: normalized base → provider overlay (strict) → claims checked → external refs inlined → slice. */
+import path from 'node:path';
+import type { ResolvedProfile } from '../build/types.ts';
+import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { applyOverlay } from '../overlay/index.ts';
+import { inlineExternalRefs } from './external-refs.ts';
+import { actionForPointer } from './provenance.ts';
+import { sliceSpec } from './slice.ts';
+import type { JsonObject } from './walk.ts';
+import { isOffered, validateXCompat, type XCompatValidators } from './x-compat.ts';
+
+export interface ProfileSource {
+  id: string;
+  /** The provider's overlay, parsed; absent for the base profile. */
+  overlay?: { file: string; value: unknown; lineOf?(pointer: string): number | undefined };
+}
+
+export interface ResolveOptions {
+  projectRoot: string;
+  /** A zero-match target is an error (the build always resolves strictly). */
+  strict: boolean;
+  xCompat: XCompatValidators;
+  /** Loads a file or URL named by an external `$ref`. */
+  loadRef(location: string): Promise<unknown>;
+  allowRemoteRefs?: boolean;
+  allowOutsideRefs?: boolean;
+}
+
+export async function resolveProfile(base: JsonObject, source: ProfileSource, options: ResolveOptions): Promise<{ profile: ResolvedProfile; diagnostics: Diagnostic[] }> {
+  const overlay = source.overlay;
+  if (!overlay) return { profile: { id: source.id, spec: base, base, provenance: [] }, diagnostics: [] };
+
+  const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
+  if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
+  const spec = applied.document as JsonObject;
+  const provenance = applied.provenance as readonly unknown[];
+
+  // Problems in the resolved spec are reported against the overlay action that caused them.
+  const attribute = (pointer: string): { file: string; action?: number; line?: number } => {
+    const action = actionForPointer(provenance, pointer);
+    return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
+  };
+  const claimProblems = validateXCompat(spec, source.id, options.xCompat).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
+
+  await inlineExternalRefs(spec, {
+    projectRoot: options.projectRoot,
+    baseDir: path.dirname(path.resolve(options.projectRoot, overlay.file)),
+    allowRemote: options.allowRemoteRefs,
+    allowOutsideProject: options.allowOutsideRefs,
+    load: options.loadRef,
+    describeOrigin: attribute,
+  });
+
+  const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
+  return {
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file },
+    diagnostics: [...applied.diagnostics, ...claimProblems],
+  };
+}
