@@ -20,6 +20,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   allowRemoteRefs?: boolean;
   allowOutsideRefs?: boolean;
+  /** Write only the resolved specs and their provenance, skipping the generators. */
+  specsOnly?: boolean;
 }
 
 export interface ProfileReport {
@@ -113,7 +115,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   await fetchBaseSpec(projectRoot, { env: options.env });
   const pin = await readPin(projectRoot);
-  const code = hashParts([await codeKey(projectRoot), pin.sha256]);
+  // The normalized base depends on the code and the spec; the outputs also on what is generated.
+  const baseKey = hashParts([await codeKey(projectRoot), pin.sha256]);
+  const code = hashParts([baseKey, options.specsOnly ? 'specs-only' : 'all']);
   const inputs = await profileInputs(projectRoot, requested, code);
   const generatedDir = path.join(projectRoot, 'generated');
   const manifest = await readManifest(path.join(generatedDir, '.manifest.json'));
@@ -125,5 +129,5 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };
   }
   const { runBuild } = await import('./run-build.ts');
-  return runBuild({ options, inputs, stale, code, crossKey, manifest, generatedDir });
+  return runBuild({ options, inputs, stale, baseKey, crossKey, manifest, generatedDir });
 }

@@ -18,7 +18,8 @@ interface RunBuildInput {
   options: BuildOptions;
   inputs: ProfileInputs[];
   stale: ProfileInputs[];
-  code: string;
+  /** Hash of the code and the base spec: names the cached normalized base. */
+  baseKey: string;
   crossKey: string;
   manifest: BuildManifest | undefined;
   generatedDir: string;
@@ -27,8 +28,8 @@ interface RunBuildInput {
 const CACHE_DIR = '.cache';
 
 /** The normalized base, from the cache when the spec and the code are unchanged. */
-async function normalizedBase(projectRoot: string, code: string): Promise<{ base: JsonObject; report?: BuildReport['normalize'] }> {
-  const cacheFile = path.join(projectRoot, CACHE_DIR, `normalized-${code.slice(0, 16)}.json`);
+async function normalizedBase(projectRoot: string, baseKey: string): Promise<{ base: JsonObject; report?: BuildReport['normalize'] }> {
+  const cacheFile = path.join(projectRoot, CACHE_DIR, `normalized-${baseKey.slice(0, 16)}.json`);
   if (existsSync(cacheFile)) {
     const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as { base: JsonObject; report: BuildReport['normalize'] };
     return cached;
@@ -71,7 +72,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const { options, inputs, stale, generatedDir } = input;
   const { projectRoot } = options;
   const diagnostics: Diagnostic[] = [];
-  const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.code);
+  const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.baseKey);
   const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(projectRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
 
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
@@ -104,7 +105,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       continue;
     }
     const files = profileFiles(profile);
-    for (const generator of generators) {
+    for (const generator of options.specsOnly ? [] : generators) {
       if (!generator.perProfile) continue;
       const result = await generator.perProfile(profile);
       diagnostics.push(...(result.diagnostics ?? []));
@@ -116,7 +117,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   }
 
   // Cross-profile outputs describe all profiles, so they are written only by a build of all of them.
-  const buildsAll = !options.profiles?.length;
+  const buildsAll = !options.profiles?.length && !options.specsOnly;
   const crossFiles: string[] = buildsAll ? [] : (input.manifest?.crossFiles ?? []);
   if (buildsAll) {
     for (const generator of generators) {

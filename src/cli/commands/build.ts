@@ -1,4 +1,4 @@
-/** `oai-compat build [--profile <id>]... [--force] [--allow-remote-refs] [--allow-outside-refs]` */
+/** `oai-compat build [--profile <id>]... [--force] [--specs-only] [--allow-remote-refs] [--allow-outside-refs]` */
 import { parseArgs } from 'node:util';
 import { build, type BuildReport } from '../../build/build.ts';
 import { formatDiagnostics } from '../../diagnostics/diagnostic.ts';
@@ -27,6 +27,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       options: {
         profile: { type: 'string', multiple: true },
         force: { type: 'boolean' },
+        'specs-only': { type: 'boolean' },
         'allow-remote-refs': { type: 'boolean' },
         'allow-outside-refs': { type: 'boolean' },
       },
@@ -40,6 +41,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     projectRoot: findProjectRoot(io.cwd),
     profiles: values.profile,
     force: values.force,
+    specsOnly: values['specs-only'],
     env: io.env,
     allowRemoteRefs: values['allow-remote-refs'],
     allowOutsideRefs: values['allow-outside-refs'],

@@ -1,0 +1,26 @@
+/** `npm run bench`: every speed target of the project, measured in one run, with same-run ratios. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatTable, type Figure } from '../bench/measure.ts';
+import { benchPipeline } from '../bench/pipeline.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Benchmarks of later stages, each in its own module under bench/, run when present. */
+const suites: { title: string; module: string; exportName: string }[] = [
+  { title: 'compatibility data and docs', module: 'compat.ts', exportName: 'benchCompat' },
+  { title: 'codegen: checkRequest and type-checking', module: 'codegen.ts', exportName: 'benchCodegen' },
+  { title: 'mock servers', module: 'mock.ts', exportName: 'benchMock' },
+];
+
+console.log(`oai-compat benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+console.log('== pipeline');
+console.log(formatTable(await benchPipeline(projectRoot)));
+for (const suite of suites) {
+  const file = path.join(projectRoot, 'bench', suite.module);
+  if (!existsSync(file)) continue;
+  const module = (await import(file)) as Record<string, (root: string) => Promise<Figure[]>>;
+  console.log(`\n== ${suite.title}`);
+  console.log(formatTable(await module[suite.exportName](projectRoot)));
+}
