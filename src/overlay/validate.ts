@@ -1,0 +1,153 @@
+/**
+ * Validation of an overlay document against the official Overlay JSON Schema of the version it
+ * declares (spec/schemas/overlay-*.schema.json, see overlay-schemas.NOTICE.md).
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsPlugin from 'ajv-formats';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import schema10 from '../../spec/schemas/overlay-1.0.schema.json' with { type: 'json' };
+import schema11 from '../../spec/schemas/overlay-1.1.schema.json' with { type: 'json' };
+import schema12 from '../../spec/schemas/overlay-1.2.schema.json' with { type: 'json' };
+import { SUPPORTED_VERSIONS, type OverlayVersion } from './types.ts';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv2020) => void;
+
+const schemas: Record<OverlayVersion, object> = { '1.0': schema10, '1.1': schema11, '1.2': schema12 };
+const compiled = new Map<OverlayVersion, ValidateFunction>();
+
+function validatorFor(version: OverlayVersion): ValidateFunction {
+  let validate = compiled.get(version);
+  if (!validate) {
+    // strict: false because the official schemas use `$comment` next to `$ref` and annotations Ajv's strict mode flags.
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validate = ajv.compile(schemas[version]);
+    compiled.set(version, validate);
+  }
+  return validate;
+}
+
+export interface ValidationContext {
+  file?: string;
+  lineOf?: (pointer: string) => number | undefined;
+}
+
+export interface OverlayValidation {
+  version?: OverlayVersion;
+  diagnostics: Diagnostic[];
+}
+
+/** The feature set (`major.minor`) of an `overlay` version string, or undefined. */
+export function featureSet(overlay: unknown): OverlayVersion | undefined {
+  if (typeof overlay !== 'string') return undefined;
+  const match = /^(\d+)\.(\d+)\.\d+/.exec(overlay);
+  const version = match ? `${match[1]}.${match[2]}` : undefined;
+  return SUPPORTED_VERSIONS.find((v) => v === version);
+}
+
+/**
+ * Checks the document against the schema of the version its `overlay` field declares. The
+ * patch version is not considered (Overlay 1.2.0, "Versions": tooling SHOULD NOT distinguish
+ * 1.0.0 from 1.0.1).
+ */
+export function validateOverlayDocument(overlay: unknown, file?: string, lineOf?: (pointer: string) => number | undefined): OverlayValidation {
+  const context: ValidationContext = { file, lineOf };
+  if (overlay === null || typeof overlay !== 'object' || Array.isArray(overlay)) {
+    return { diagnostics: [problem(context, 'overlay-not-an-object', 'an overlay document must be an object with `overlay`, `info` and `actions`', '', 'start the file with `overlay: 1.1.0`, an `info` block and an `actions` list')] };
+  }
+  const declared = (overlay as Record<string, unknown>).overlay;
+  const version = featureSet(declared);
+  if (!version) {
+    const message = declared === undefined ? 'the overlay document has no `overlay` version field' : `unsupported Overlay Specification version ${JSON.stringify(declared)}`;
+    return { diagnostics: [problem(context, 'overlay-version', message, declared === undefined ? '' : '/overlay', `declare one of ${SUPPORTED_VERSIONS.map((v) => `${v}.0`).join(', ')}`)] };
+  }
+  const validate = validatorFor(version);
+  if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: [] };
+  return { version, diagnostics: explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context) };
+}
+
+/**
+ * The 1.1 schema we hold lacks `info.description`, which the 1.1 text defines ("Info Object");
+ * the specification wins over its schema, so a string description is accepted.
+ */
+function tolerateSpecText(overlay: Record<string, unknown>, version: OverlayVersion): unknown {
+  const info = overlay.info as Record<string, unknown> | undefined;
+  if (version !== '1.1' || !info || typeof info !== 'object' || typeof info.description !== 'string') return overlay;
+  const { description: _ignored, ...rest } = info;
+  return { ...overlay, info: rest };
+}
+
+const REQUIRES: Record<string, OverlayVersion> = { copy: '1.1', components: '1.2', $ref: '1.2', $self: '1.2' };
+
+/** One diagnostic per distinct problem, without the noise of the branches of a `oneOf` that do not apply. */
+function explain(errors: ErrorObject[], overlay: Record<string, unknown>, version: OverlayVersion, context: ValidationContext): Diagnostic[] {
+  const actions = Array.isArray(overlay.actions) ? overlay.actions : [];
+  const relevant = errors.filter((e) => {
+    if (e.keyword === 'oneOf' && /^\/actions\/\d+$/.test(e.instancePath)) return false;
+    const index = actionIndex(e.instancePath);
+    if (version !== '1.2' || index === undefined) return true;
+    // An action with `$ref` is meant as a reusable action reference, any other as an Action Object.
+    const isReference = typeof actions[index] === 'object' && actions[index] !== null && '$ref' in actions[index];
+    return e.schemaPath.includes(isReference ? 'reusable-action-reference-object' : 'action-object') || !e.schemaPath.includes('/oneOf/');
+  });
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const e of relevant.length ? relevant : errors) {
+    const { message, hint, pointer } = describe(e, version);
+    const key = `${pointer} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(problem(context, 'overlay-schema', message, pointer, hint));
+  }
+  return diagnostics;
+}
+
+function describe(e: ErrorObject, version: OverlayVersion): { message: string; hint: string; pointer: string } {
+  const at = e.instancePath === '' ? 'the overlay document' : `\`${e.instancePath}\``;
+  const schemaHint = `see the Overlay ${version} JSON Schema (spec/schemas/overlay-${version}.schema.json)`;
+  switch (e.keyword) {
+    case 'unevaluatedProperties': {
+      const field = String((e.params as { unevaluatedProperty: string }).unevaluatedProperty);
+      const pointer = `${e.instancePath}/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const needs = REQUIRES[field];
+      const hint = needs && needs > version
+        ? `\`${field}\` needs Overlay ${needs}: declare \`overlay: ${needs}.0\``
+        : `remove it, or prefix it with \`x-\` to make it a specification extension`;
+      return { message: `unknown field \`${field}\` in ${at}`, hint, pointer };
+    }
+    case 'required': {
+      const field = String((e.params as { missingProperty: string }).missingProperty);
+      return { message: `${at} lacks the required field \`${field}\``, hint: schemaHint, pointer: e.instancePath };
+    }
+    case 'pattern':
+      if (e.instancePath.endsWith('/target')) {
+        return { message: `target ${JSON.stringify(e.data)} is not a JSONPath query`, hint: 'a target is an RFC 9535 JSONPath query starting with `$`', pointer: e.instancePath };
+      }
+      break;
+    case 'oneOf':
+      if (version === '1.1' && /^\/actions\/\d+$/.test(e.instancePath)) {
+        return { message: `${at} must have exactly one of \`update\`, \`copy\`, \`remove\``, hint: 'split it into one action per modifier', pointer: e.instancePath };
+      }
+      break;
+    case 'uniqueItems':
+      return { message: `${at} holds two identical items (${JSON.stringify(e.params)})`, hint: 'delete the duplicate action', pointer: e.instancePath };
+  }
+  return { message: `${at} ${e.message ?? 'is invalid'}`, hint: schemaHint, pointer: e.instancePath };
+}
+
+function actionIndex(pointer: string): number | undefined {
+  const match = /^\/actions\/(\d+)(?:\/|$)/.exec(pointer);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function problem(context: ValidationContext, code: string, message: string, pointer: string, hint: string): Diagnostic {
+  const action = actionIndex(pointer);
+  return {
+    code,
+    severity: 'error',
+    message,
+    hint,
+    location: { file: context.file, pointer, line: context.lineOf?.(pointer), action },
+  };
+}
