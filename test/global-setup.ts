@@ -1,9 +1,22 @@
-/** Runs once before the suite: makes sure the pinned base spec is in place. */
+/**
+ * Runs once before the suite: fetches the pinned base spec and builds generated/ (a no-op when
+ * nothing changed), which the integration tests read.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from '../src/build/build.ts';
+import { DiagnosticError, formatDiagnostics } from '../src/diagnostics/diagnostic.ts';
 import { fetchBaseSpec } from '../src/resolve/base-spec.ts';
 
 export default async function setup(): Promise<void> {
   const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   await fetchBaseSpec(projectRoot);
+  try {
+    await build({ projectRoot });
+  } catch (err) {
+    // In CI a broken build fails the run here. Locally, unit tests of one stage should still
+    // run while another stage is broken; the integration tests then fail on their own.
+    if (process.env.CI || !(err instanceof DiagnosticError)) throw err;
+    console.error(`build failed; integration tests will see the previous generated/:\n${formatDiagnostics(err.diagnostics)}`);
+  }
 }
