@@ -16,7 +16,8 @@ export default async function setup(): Promise<void> {
   } catch (err) {
     // In CI a broken build fails the run here. Locally, unit tests of one stage should still
     // run while another stage is broken; the integration tests then fail on their own.
-    if (process.env.CI || !(err instanceof DiagnosticError)) throw err;
-    console.error(`build failed; integration tests will see the previous generated/:\n${formatDiagnostics(err.diagnostics)}`);
+    if (process.env.CI) throw err;
+    const details = err instanceof DiagnosticError ? formatDiagnostics(err.diagnostics) : String(err);
+    console.error(`build failed; integration tests will see the previous generated/:\n${details}`);
   }
 }
