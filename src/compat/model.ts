@@ -1,0 +1,231 @@
+/**
+ * The compat model: the status of every operation and field of one profile, from the base spec,
+ * the resolved provider spec, the `x-compat` claims and the overlay provenance.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { toPointer } from '../load/pointer.ts';
+import { ancestorPaths, claimOrigin, documentClaims, fieldClaims, inheritedClaim, operationClaim } from './claims.ts';
+import { fieldReaderFor } from './field-cache.ts';
+import { httpMethods, listOperations, type OperationFields, type OperationRef } from './operation-fields.ts';
+import { indexProvenance } from './provenance.ts';
+import type { SchemaField } from './schema-fields.ts';
+import {
+  fieldLocations,
+  statuses,
+  type BaseInfo,
+  type Claim,
+  type CompatReport,
+  type CompatStatus,
+  type DocumentClaims,
+  type FieldLocation,
+  type FieldRow,
+  type OperationClaim,
+  type OperationRow,
+} from './types.ts';
+
+type Json = Record<string, unknown>;
+
+export interface CompatInput {
+  id: string;
+  spec: Json;
+  base: Json;
+  provenance: readonly unknown[];
+  overlayFile?: string;
+}
+
+export interface CompatResult {
+  report: CompatReport;
+  diagnostics: Diagnostic[];
+}
+
+/** Statuses a claim may give a field that exists in neither spec (a field the provider ignores or rejects). */
+const claimOnlyStatuses = new Set<CompatStatus>(['ignored', 'unsupported', 'deprecated']);
+
+function serverUrl(spec: Json): string {
+  const servers = spec.servers;
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  return typeof first === 'object' && first !== null && typeof (first as Json).url === 'string' ? String((first as Json).url) : '';
+}
+
+function claimFields(claim: Claim): Pick<FieldRow, 'note' | 'replacement'> {
+  return { ...(claim.note ? { note: claim.note } : {}), ...(claim.replacement ? { replacement: claim.replacement } : {}) };
+}
+
+/** Operation order: by path, then by method in the order OpenAPI lists them. */
+export function compareOperations(a: string, b: string): number {
+  const [methodA, pathA] = a.split(' ', 2);
+  const [methodB, pathB] = b.split(' ', 2);
+  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
+  const order = (m: string) => (httpMethods as readonly string[]).indexOf(m.toLowerCase());
+  return order(methodA) - order(methodB);
+}
+
+function compareFields(a: FieldRow, b: FieldRow): number {
+  return (
+    compareOperations(a.operation, b.operation) ||
+    fieldLocations.indexOf(a.location) - fieldLocations.indexOf(b.location) ||
+    (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)
+  );
+}
+
+interface OperationContext {
+  key: string;
+  pointer: string;
+  claim: OperationClaim | undefined;
+  baseFields: OperationFields | undefined;
+  specFields: OperationFields;
+}
+
+export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): CompatResult {
+  const diagnostics: Diagnostic[] = [];
+  const document = documentClaims(input.spec);
+  // The base profile has no claims: it is OpenAI's own API, so everything in it is supported.
+  const isBaseProfile = document === undefined;
+  const provenance = indexProvenance(input.provenance);
+  const readBase = fieldReaderFor(input.base);
+  // The base profile's spec is the base; its fields are read once.
+  const readSpec = input.spec === input.base || isBaseProfile ? readBase : fieldReaderFor(input.spec);
+
+  const baseOps = new Map(listOperations(input.base).map((op) => [op.key, op]));
+  const specOps = new Map(listOperations(input.spec).map((op) => [op.key, op]));
+
+  const operations: OperationRow[] = [];
+  const contexts: OperationContext[] = [];
+  for (const op of baseOps.values()) {
+    if (specOps.has(op.key)) continue;
+    const actions = provenance.actionsFor(undefined, [op.pointer]);
+    operations.push({ operation: op.key, status: 'unsupported', note: 'not offered', offered: false, inBase: true, ...summaryOf(op), ...(actions ? { actions } : {}) });
+  }
+  for (const op of specOps.values()) {
+    const claim = operationClaim(op.operation);
+    const inBase = baseOps.has(op.key);
+    const status: CompatStatus = claim?.status ?? (isBaseProfile ? 'supported' : inBase ? 'undocumented' : 'extension');
+    const claimPointer = claim ? `${op.pointer}/x-compat` : undefined;
+    const actions = provenance.actionsFor(claimPointer, inBase ? [] : [op.pointer]);
+    operations.push({
+      operation: op.key,
+      status,
+      ...(claim ? claimFields(claim) : {}),
+      ...(claim ? claimOrigin(claim, undefined, document) : {}),
+      offered: true,
+      inBase,
+      ...summaryOf(op),
+      ...(actions ? { actions } : {}),
+    });
+    const baseOp = baseOps.get(op.key);
+    contexts.push({ key: op.key, pointer: op.pointer, claim, baseFields: baseOp ? readBase(baseOp) : undefined, specFields: readSpec(op) });
+  }
+
+  const fields: FieldRow[] = [];
+  for (const context of contexts) {
+    for (const location of fieldLocations) {
+      fields.push(...locationRows(context, location, { document, isBaseProfile, provenance, diagnostics, overlayFile: input.overlayFile }));
+    }
+  }
+  operations.sort((a, b) => compareOperations(a.operation, b.operation));
+  fields.sort(compareFields);
+
+  const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<CompatStatus, number>;
+  let baseFields = 0;
+  let supportedOrPartial = 0;
+  for (const row of fields) {
+    byStatus[row.status]++;
+    if (!row.inBase) continue;
+    baseFields++;
+    if (row.status === 'supported' || row.status === 'partial') supportedOrPartial++;
+  }
+  const score = baseFields === 0 ? 0 : Math.round((supportedOrPartial / baseFields) * 10_000) / 10_000;
+
+  const report: CompatReport = {
+    provider: {
+      id: input.id,
+      name: document?.provider.name ?? (isBaseProfile ? 'OpenAI' : input.id),
+      baseUrl: serverUrl(input.spec),
+      sources: document ? document.sources.map((s) => s.url) : baseInfo.url ? [baseInfo.url] : [],
+      ...(document ? { documents: document.sources } : {}),
+      ...(document?.auth ? { auth: document.auth } : {}),
+      ...(document?.models ? { models: document.models } : {}),
+      ...(document?.notes ? { notes: document.notes } : {}),
+    },
+    base: { title: baseInfo.title, version: baseInfo.version, sha256: baseInfo.sha256 },
+    score,
+    counts: { baseFields, supportedOrPartial, byStatus },
+    operations,
+    fields,
+  };
+  return { report, diagnostics };
+}
+
+function summaryOf(op: OperationRef): { summary?: string } {
+  return typeof op.operation.summary === 'string' ? { summary: op.operation.summary } : {};
+}
+
+interface RowContext {
+  document: DocumentClaims | undefined;
+  isBaseProfile: boolean;
+  provenance: ReturnType<typeof indexProvenance>;
+  diagnostics: Diagnostic[];
+  overlayFile?: string;
+}
+
+function locationRows(op: OperationContext, location: FieldLocation, ctx: RowContext): FieldRow[] {
+  const base = op.baseFields?.[location] ?? new Map<string, SchemaField>();
+  const spec = op.specFields[location];
+  const claims = fieldClaims(op.claim, location);
+  const paths = new Set([...base.keys(), ...spec.keys(), ...claims.keys()]);
+  const rows: FieldRow[] = [];
+  for (const path of paths) {
+    const inBase = base.has(path);
+    const inProvider = spec.has(path);
+    const claim = claims.get(path);
+    const inherited = claim ? undefined : inheritedClaim(claims, path);
+    const effective = claim ?? inherited?.claim;
+    const status: CompatStatus = effective?.status ?? (ctx.isBaseProfile ? 'supported' : !inBase && inProvider ? 'extension' : 'undocumented');
+    const claimPointer = claim || inherited ? `${op.pointer}/x-compat/fields/${location}${toPointer([claim ? path : inherited!.path])}` : undefined;
+    const schemaPointers = [...(base.get(path)?.pointers ?? []), ...(spec.get(path)?.pointers ?? [])];
+    const actions = ctx.provenance.actionsFor(claimPointer, schemaPointers);
+    rows.push({
+      operation: op.key,
+      location,
+      field: path,
+      status,
+      ...(claim ? claimFields(claim) : {}),
+      ...(effective ? claimOrigin(effective, op.claim, ctx.document) : {}),
+      inBase,
+      inProvider,
+      claimed: claim !== undefined,
+      ...(inherited ? { inherited: inherited.path } : {}),
+      ...(actions ? { actions } : {}),
+    });
+    const parent = ancestorPaths(path)[0];
+    const parentRemoved = parent !== undefined && base.has(parent) && !spec.has(parent);
+    const problem = rowProblem(path, location, op, { inBase, inProvider, claim, inherited: inherited !== undefined || parentRemoved });
+    if (problem && !ctx.isBaseProfile) ctx.diagnostics.push({ severity: 'warning', ...problem, location: { file: ctx.overlayFile, pointer: claimPointer ?? op.pointer, action: actions?.at(-1)?.index } });
+  }
+  return rows;
+}
+
+/** Claims and specs that disagree: worth a warning, not a failed build. */
+function rowProblem(
+  path: string,
+  location: FieldLocation,
+  op: OperationContext,
+  row: { inBase: boolean; inProvider: boolean; claim: Claim | undefined; inherited: boolean },
+): Omit<Diagnostic, 'severity' | 'location'> | undefined {
+  const where = `${op.key} ${location} "${path}"`;
+  if (row.claim && !row.inBase && !row.inProvider && !claimOnlyStatuses.has(row.claim.status)) {
+    return {
+      code: 'compat-claim-unknown-field',
+      message: `${where} is claimed ${row.claim.status} but exists in neither the base nor the provider spec`,
+      hint: row.claim.status === 'extension' ? 'add the field to the provider spec with an update action' : 'check the field path (relative to the body, `[]` for array items)',
+    };
+  }
+  if (row.inBase && !row.inProvider && !row.claim && !row.inherited) {
+    return {
+      code: 'compat-removed-without-claim',
+      message: `${where} is removed from the provider spec but no claim says why`,
+      hint: 'add a claim (unsupported, ignored…) for the field in the operation\'s x-compat',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+/** MATRIX.md: the endpoints of every profile, then providers × fields for the common endpoints. */
+import type { Matrix, MatrixCell } from './matrix.ts';
+import { escapeCell, generatedHeader, percent } from './render-markdown.ts';
+import type { FieldLocation } from './types.ts';
+
+const locationLabels: Record<FieldLocation, string> = {
+  'request.body': 'request',
+  'request.query': 'query',
+  'request.header': 'request header',
+  'response.body': 'response',
+  'response.header': 'response header',
+};
+
+/** An empty cell: the endpoint is not offered; `–`: offered, but without this field. */
+function cellText(cell: MatrixCell | undefined, offered = false): string {
+  if (!cell) return offered ? '–' : '';
+  return cell.note ? `${cell.status}: ${escapeCell(cell.note)}` : cell.status;
+}
+
+export function renderMatrixMarkdown(matrix: Matrix): string {
+  const names = matrix.profiles.map((p) => p.name);
+  const head = (first: string[]) => [`| ${[...first, ...names].join(' | ')} |`, `|${[...first, ...names].map(() => '---').join('|')}|`];
+  const out: string[] = [generatedHeader, '', '# OpenAI API compatibility matrix', ''];
+  out.push('Statuses: supported, partial, ignored, unsupported, deprecated, extension (the provider\'s own), undocumented (the provider\'s docs say nothing). An empty cell: the endpoint is not offered; –: the endpoint is offered without this field.', '');
+  out.push('## Scores', '', '| Profile | Score |', '|---|---|', ...matrix.profiles.map((p) => `| ${p.name} | ${percent(p.score)} |`), '');
+  out.push('## Endpoints', '', ...head(['Endpoint']));
+  for (const e of matrix.endpoints) out.push(`| \`${e.operation}\` | ${e.cells.map((c) => cellText(c)).join(' | ')} |`);
+  out.push('');
+  for (const operation of matrix.common) {
+    const offered = matrix.endpoints.find((e) => e.operation === operation)?.cells.map((c) => c !== undefined) ?? [];
+    out.push(`## ${operation}`, '', ...head(['Field', 'Where']));
+    for (const row of matrix.rows.filter((r) => r.operation === operation)) {
+      out.push(`| \`${row.field}\` | ${locationLabels[row.location]} | ${row.cells.map((c, i) => cellText(c, offered[i])).join(' | ')} |`);
+    }
+    const rest = matrix.undocumentedEverywhere[operation] ?? 0;
+    if (rest) out.push('', `${rest} more OpenAI fields of this endpoint are undocumented by every provider.`);
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
