@@ -124,6 +124,8 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
   }
   operations.sort((a, b) => compareOperations(a.operation, b.operation));
   fields.sort(compareFields);
+  const key = (d: Diagnostic) => `${d.location?.pointer ?? ''} ${d.code}`;
+  diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
   const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<CompatStatus, number>;
   let baseFields = 0;

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCompatReport } from '../../src/compat/model.ts';
+import type { FieldRow } from '../../src/compat/types.ts';
+import { parseYaml } from '../../src/load/document.ts';
+
+const dir = 'test/fixtures/compat/mini';
+const base = parseYaml(readFileSync(`${dir}/base.yaml`, 'utf8'), 'base.yaml') as Record<string, unknown>;
+const spec = parseYaml(readFileSync(`${dir}/provider.yaml`, 'utf8'), 'provider.yaml') as Record<string, unknown>;
+const provenance = JSON.parse(readFileSync(`${dir}/provenance.json`, 'utf8')) as unknown[];
+const baseInfo = { title: 'Mini API', version: '1.0.0', sha256: '0'.repeat(64) };
+
+const { report, diagnostics } = buildCompatReport({ id: 'mini', spec, base, provenance, overlayFile: 'spec/providers/mini/overlay.yaml' }, baseInfo);
+const chat = 'POST /chat/completions';
+const compatUrl = 'https://docs.mini.example/compat';
+
+function row(operation: string, location: FieldRow['location'], field: string): FieldRow | undefined {
+  return report.fields.find((r) => r.operation === operation && r.location === location && r.field === field);
+}
+
+type Want = Partial<FieldRow> & { actionIndexes?: number[] };
+const fieldCases: [string, FieldRow['location'], string, Want][] = [
+  [chat, 'request.body', 'model', { status: 'partial', note: 'use MiniAI model names', source: compatUrl, verified: '2026-11-01', claimed: true }],
+  [chat, 'request.body', 'n', { status: 'partial', note: 'must be 1', actionIndexes: [2, 4] }],
+  [chat, 'request.body', 'store', { status: 'unsupported', inBase: true, inProvider: false, actionIndexes: [1, 4] }],
+  [chat, 'request.body', 'tools', { status: 'ignored', note: 'tools are stripped' }],
+  [chat, 'request.body', 'tools[].function.name', { status: 'ignored', inherited: 'tools', claimed: false, note: undefined }],
+  [chat, 'request.body', 'function', { status: 'ignored', inBase: false, inProvider: false, source: 'https://docs.mini.example/api', verified: '2026-10-15' }],
+  [chat, 'request.body', 'min_tokens', { status: 'extension', inBase: false, inProvider: true, actionIndexes: [3, 4] }],
+  [chat, 'request.body', 'max_tokens', { status: 'deprecated', replacement: 'max_completion_tokens', verified: '2026-11-20' }],
+  [chat, 'request.body', 'messages[].name', { status: 'unsupported' }],
+  [chat, 'request.body', 'messages[].tool_calls', { status: 'undocumented', claimed: false, source: undefined, actionIndexes: undefined }],
+  [chat, 'request.body', 'temperature', { status: 'undocumented' }],
+  [chat, 'request.header', 'authorization', { status: 'supported', claimed: true }],
+  [chat, 'request.header', 'x-api-key', { status: 'extension', inBase: false, inProvider: true }],
+  [chat, 'response.body', 'usage.completion_tokens_details', { status: 'unsupported' }],
+  [chat, 'response.body', 'usage.completion_tokens_details.reasoning_tokens', { status: 'unsupported', inherited: 'usage.completion_tokens_details' }],
+  [chat, 'response.body', 'choices[].delta.content', { status: 'undocumented' }],
+  [chat, 'response.header', 'x-ratelimit-limit-requests', { status: 'supported', inBase: false, inProvider: true }],
+  [chat, 'response.header', 'openai-version', { status: 'unsupported', inProvider: false }],
+  ['GET /models', 'request.query', 'limit', { status: 'undocumented' }],
+  ['GET /models', 'request.header', 'x-api-key', { status: 'extension', claimed: false }],
+  ['POST /reasoning', 'request.body', 'prompt', { status: 'extension', inBase: false }],
+];
+
+describe('compat model on the mini fixtures', () => {
+  it.each(fieldCases)('%s %s %s', (operation, location, field, want) => {
+    const got = row(operation, location, field);
+    expect(got).toBeDefined();
+    const { actionIndexes, ...rest } = want;
+    for (const [key, value] of Object.entries(rest)) expect(got?.[key as keyof FieldRow], key).toEqual(value);
+    if ('actionIndexes' in want) expect(got?.actions?.map((a) => a.index)).toEqual(actionIndexes);
+  });
+
+  it('gives every operation a status: claimed, not offered, or the provider\'s own', () => {
+    expect(report.operations.map((o) => [o.operation, o.status, o.offered, o.note])).toEqual([
+      [chat, 'supported', true, undefined],
+      ['POST /embeddings', 'unsupported', false, 'not offered'],
+      ['GET /models', 'supported', true, 'lists MiniAI models'],
+      ['POST /reasoning', 'extension', true, undefined],
+    ]);
+    expect(report.operations.find((o) => o.operation === 'POST /reasoning')?.actions).toEqual([{ index: 5, description: 'reasoning endpoint' }]);
+  });
+
+  it('scores the base fields of the offered operations that are supported or partial', () => {
+    const counted = report.fields.filter((r) => r.inBase);
+    const good = counted.filter((r) => r.status === 'supported' || r.status === 'partial');
+    expect(report.counts.baseFields).toBe(counted.length);
+    expect(good.map((r) => r.field).sort()).toEqual(['authorization', 'messages', 'model', 'n']);
+    expect(report.score).toBe(Math.round((4 / counted.length) * 10_000) / 10_000);
+  });
+
+  it('describes the provider from the root claims and the base from the pin', () => {
+    expect(report.provider).toMatchObject({ id: 'mini', name: 'MiniAI', baseUrl: 'https://api.mini.example/v1', sources: [compatUrl, 'https://docs.mini.example/api'], models: ['mini-1'] });
+    expect(report.base).toEqual({ title: 'Mini API', version: '1.0.0', sha256: '0'.repeat(64) });
+  });
+
+  it('sorts rows by path, method, location and field', () => {
+    const keys = report.fields.map((r) => `${r.operation}|${r.location}|${r.field}`);
+    expect(keys.indexOf(`${chat}|request.body|function`)).toBeLessThan(keys.indexOf(`${chat}|request.body|model`));
+    expect(keys.indexOf(`${chat}|response.header|x-ratelimit-limit-requests`)).toBeLessThan(keys.indexOf('GET /models|request.query|limit'));
+  });
+
+  it('warns about claims that name no field, and about fields removed without a claim', () => {
+    const withTypo = structuredClone(spec) as any;
+    withTypo.paths['/chat/completions'].post['x-compat'].fields['request.body'].temprature = { status: 'supported' };
+    delete withTypo.paths['/chat/completions'].post['x-compat'].fields['request.body'].store;
+    const { diagnostics: found } = buildCompatReport({ id: 'mini', spec: withTypo, base, provenance, overlayFile: 'o.yaml' }, baseInfo);
+    expect(found.map((d) => [d.code, d.severity, d.location?.pointer])).toEqual([
+      ['compat-removed-without-claim', 'warning', '/paths/~1chat~1completions/post'],
+      ['compat-claim-unknown-field', 'warning', '/paths/~1chat~1completions/post/x-compat/fields/request.body/temprature'],
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('the base profile', () => {
+  const { report: openai } = buildCompatReport({ id: 'openai', spec: base, base, provenance: [] }, baseInfo);
+
+  it('calls every base field supported and scores 1', () => {
+    expect(new Set(openai.fields.map((r) => r.status))).toEqual(new Set(['supported']));
+    expect(openai.score).toBe(1);
+    expect(openai.operations.every((o) => o.offered && o.status === 'supported')).toBe(true);
+    expect(openai.provider).toMatchObject({ id: 'openai', name: 'OpenAI', baseUrl: 'https://api.example.com/v1' });
+  });
+});

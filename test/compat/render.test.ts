@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildMatrix } from '../../src/compat/matrix.ts';
+import { buildCompatReport } from '../../src/compat/model.ts';
+import { renderCompatJson } from '../../src/compat/render-json.ts';
+import { renderCompatMarkdown } from '../../src/compat/render-markdown.ts';
+import { renderMatrixMarkdown } from '../../src/compat/render-matrix.ts';
+import { parseYaml } from '../../src/load/document.ts';
+
+const dir = 'test/fixtures/compat/mini';
+const load = (name: string) => parseYaml(readFileSync(`${dir}/${name}`, 'utf8'), name) as Record<string, unknown>;
+const base = load('base.yaml');
+const spec = load('provider.yaml');
+const provenance = JSON.parse(readFileSync(`${dir}/provenance.json`, 'utf8')) as unknown[];
+const baseInfo = { title: 'Mini API', version: '1.0.0', sha256: 'f'.repeat(64) };
+const overlayFile = 'spec/providers/mini/overlay.yaml';
+
+const mini = () => buildCompatReport({ id: 'mini', spec, base, provenance, overlayFile }, baseInfo).report;
+const openai = () => buildCompatReport({ id: 'openai', spec: base, base, provenance: [] }, baseInfo).report;
+
+describe('renderers (golden files)', () => {
+  it('compat.json', async () => {
+    const json = renderCompatJson(mini());
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(mini())));
+    await expect(json).toMatchFileSnapshot(`../fixtures/compat/mini/expected/compat.json`);
+  });
+
+  it('COMPATIBILITY.md', async () => {
+    await expect(renderCompatMarkdown(mini(), { overlayFile })).toMatchFileSnapshot(`../fixtures/compat/mini/expected/COMPATIBILITY.md`);
+  });
+
+  it('MATRIX.md', async () => {
+    const matrix = buildMatrix([mini(), openai()], { baseProfile: 'openai', minProviders: 1 });
+    expect(matrix.profiles.map((p) => p.id)).toEqual(['openai', 'mini']);
+    await expect(renderMatrixMarkdown(matrix)).toMatchFileSnapshot(`../fixtures/compat/mini/expected/MATRIX.md`);
+  });
+
+  it('is byte-identical from run to run', () => {
+    expect(renderCompatJson(mini())).toBe(renderCompatJson(mini()));
+    expect(renderCompatMarkdown(mini())).toBe(renderCompatMarkdown(mini()));
+  });
+
+  it('escapes table cells', () => {
+    const report = mini();
+    report.fields[0] = { ...report.fields[0], status: 'partial', note: 'a | b\nc' };
+    expect(renderCompatMarkdown(report)).toContain('| partial | a \\| b c |');
+  });
+});
