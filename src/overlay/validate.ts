@@ -5,6 +5,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { getAtPointer } from '../load/pointer.ts';
 import schema10 from '../../spec/schemas/overlay-1.0.schema.json' with { type: 'json' };
 import schema11 from '../../spec/schemas/overlay-1.1.schema.json' with { type: 'json' };
 import schema12 from '../../spec/schemas/overlay-1.2.schema.json' with { type: 'json' };
@@ -13,19 +14,19 @@ import { SUPPORTED_VERSIONS, type OverlayVersion } from './types.ts';
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv2020) => void;
 
-const schemas: Record<OverlayVersion, object> = { '1.0': schema10, '1.1': schema11, '1.2': schema12 };
-const compiled = new Map<OverlayVersion, ValidateFunction>();
+const schemas: Record<OverlayVersion, { $id: string }> = { '1.0': schema10, '1.1': schema11, '1.2': schema12 };
+const compiled = new Map<OverlayVersion, { ajv: Ajv2020; validate: ValidateFunction }>();
 
-function validatorFor(version: OverlayVersion): ValidateFunction {
-  let validate = compiled.get(version);
-  if (!validate) {
+function validatorFor(version: OverlayVersion): { ajv: Ajv2020; validate: ValidateFunction } {
+  let entry = compiled.get(version);
+  if (!entry) {
     // strict: false because the official schemas use `$comment` next to `$ref` and annotations Ajv's strict mode flags.
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
-    validate = ajv.compile(schemas[version]);
-    compiled.set(version, validate);
+    entry = { ajv, validate: ajv.compile(schemas[version]) };
+    compiled.set(version, entry);
   }
-  return validate;
+  return entry;
 }
 
 export interface ValidationContext {
@@ -62,7 +63,7 @@ export function validateOverlayDocument(overlay: unknown, file?: string, lineOf?
     const message = declared === undefined ? 'the overlay document has no `overlay` version field' : `unsupported Overlay Specification version ${JSON.stringify(declared)}`;
     return { diagnostics: [problem(context, 'overlay-version', message, declared === undefined ? '' : '/overlay', `declare one of ${SUPPORTED_VERSIONS.map((v) => `${v}.0`).join(', ')}`)] };
   }
-  const validate = validatorFor(version);
+  const { validate } = validatorFor(version);
   if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: [] };
   return { version, diagnostics: explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context) };
 }
@@ -80,21 +81,25 @@ function tolerateSpecText(overlay: Record<string, unknown>, version: OverlayVers
 
 const REQUIRES: Record<string, OverlayVersion> = { copy: '1.1', components: '1.2', $ref: '1.2', $self: '1.2' };
 
-/** One diagnostic per distinct problem, without the noise of the branches of a `oneOf` that do not apply. */
+/**
+ * One diagnostic per distinct problem. Errors inside an action are re-derived by validating the
+ * action alone against the definition it is meant to satisfy, because the `oneOf` of 1.2 (action
+ * or reusable action reference) reports the failures of both branches.
+ */
 function explain(errors: ErrorObject[], overlay: Record<string, unknown>, version: OverlayVersion, context: ValidationContext): Diagnostic[] {
-  const actions = Array.isArray(overlay.actions) ? overlay.actions : [];
-  const relevant = errors.filter((e) => {
-    if (e.keyword === 'oneOf' && /^\/actions\/\d+$/.test(e.instancePath)) return false;
+  const actions = Array.isArray(overlay.actions) ? (overlay.actions as unknown[]) : [];
+  const failedActions = new Set<number>();
+  const found: ErrorObject[] = [];
+  for (const e of errors) {
     const index = actionIndex(e.instancePath);
-    if (version !== '1.2' || index === undefined) return true;
-    // An action with `$ref` is meant as a reusable action reference, any other as an Action Object.
-    const isReference = typeof actions[index] === 'object' && actions[index] !== null && '$ref' in actions[index];
-    return e.schemaPath.includes(isReference ? 'reusable-action-reference-object' : 'action-object') || !e.schemaPath.includes('/oneOf/');
-  });
+    if (index === undefined || typeof actions[index] !== 'object' || actions[index] === null) found.push(e);
+    else failedActions.add(index);
+  }
+  for (const index of failedActions) found.push(...actionErrors(actions[index] as Record<string, unknown>, index, version));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const e of relevant.length ? relevant : errors) {
-    const { message, hint, pointer } = describe(e, version);
+  for (const e of found) {
+    const { message, hint, pointer } = describe(e, version, overlay);
     const key = `${pointer} ${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -103,7 +108,22 @@ function explain(errors: ErrorObject[], overlay: Record<string, unknown>, versio
   return diagnostics;
 }
 
-function describe(e: ErrorObject, version: OverlayVersion): { message: string; hint: string; pointer: string } {
+const MODIFIERS = new Set(['update', 'copy', 'remove']);
+
+function actionErrors(action: Record<string, unknown>, index: number, version: OverlayVersion): ErrorObject[] {
+  const { ajv } = validatorFor(version);
+  const definition = version === '1.2' && '$ref' in action ? 'reusable-action-reference-object' : 'action-object';
+  const validate = ajv.getSchema(`${schemas[version].$id}#/$defs/${definition}`)!;
+  validate(action);
+  let errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: `/actions/${index}${e.instancePath}` }));
+  // 1.1's oneOf (exactly one modifier) fails with a `required` per branch and leaves the modifiers unevaluated: say it once.
+  if (errors.some((e) => e.keyword === 'oneOf' && e.instancePath === `/actions/${index}`)) {
+    errors = errors.filter((e) => !(e.instancePath === `/actions/${index}` && (e.keyword === 'required' && MODIFIERS.has(String(e.params.missingProperty)) || (e.keyword === 'unevaluatedProperties' && MODIFIERS.has(String(e.params.unevaluatedProperty))))));
+  }
+  return errors;
+}
+
+function describe(e: ErrorObject, version: OverlayVersion, overlay: unknown): { message: string; hint: string; pointer: string } {
   const at = e.instancePath === '' ? 'the overlay document' : `\`${e.instancePath}\``;
   const schemaHint = `see the Overlay ${version} JSON Schema (spec/schemas/overlay-${version}.schema.json)`;
   switch (e.keyword) {
@@ -122,7 +142,7 @@ function describe(e: ErrorObject, version: OverlayVersion): { message: string; h
     }
     case 'pattern':
       if (e.instancePath.endsWith('/target')) {
-        return { message: `target ${JSON.stringify(e.data)} is not a JSONPath query`, hint: 'a target is an RFC 9535 JSONPath query starting with `$`', pointer: e.instancePath };
+        return { message: `target ${JSON.stringify(getAtPointer(overlay, e.instancePath))} is not a JSONPath query`, hint: 'a target is an RFC 9535 JSONPath query starting with `$`', pointer: e.instancePath };
       }
       break;
     case 'oneOf':
