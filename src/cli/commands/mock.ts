@@ -1,0 +1,52 @@
+/** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism]`: serves a profile until killed. */
+import { parseArgs } from 'node:util';
+import { startMock } from '../../mock/start.ts';
+import { ExitCode, type Command } from '../io.ts';
+
+const help = `usage: oai-compat mock <id> [--port <n>] [--host 127.0.0.1] [--engine native|prism]
+
+Serves the profile's operations under /v1 and prints "listening on http://<host>:<port>/v1"
+once it accepts requests. Answer 429/500 on demand with the request header "x-mock-status: 429",
+or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native engine).
+`;
+
+export const run: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        engine: { type: 'string', default: 'native' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`oai-compat mock: ${(err as Error).message}\n\n${help}`);
+    return ExitCode.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const port = Number(values.port);
+  if (positionals.length !== 1 || !Number.isInteger(port) || port < 0 || port > 65535 || (values.engine !== 'native' && values.engine !== 'prism')) {
+    io.stderr(help);
+    return ExitCode.usage;
+  }
+  const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
+  io.stdout(`listening on ${mock.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      mock.close().then(resolve, resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return ExitCode.ok;
+};

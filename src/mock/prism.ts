@@ -1,0 +1,113 @@
+/**
+ * `--engine prism`: Prism (`prism mock`) on the profile's resolved spec, behind the same contract
+ * as the native engine. Prism serves paths without the spec's `/v1` server prefix, so a small
+ * proxy on the requested port strips it and forwards to Prism on a private port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OpenAPIDocument } from '../build/types.ts';
+import { listen } from './listen.ts';
+import type { RunningMock } from './start.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const prismBin = path.join(projectRoot, 'node_modules', '.bin', 'prism');
+
+export async function startPrism(options: { host: string; port: number; specFile?: string; spec?: OpenAPIDocument; startTimeoutMs?: number }): Promise<RunningMock> {
+  let tempDir: string | undefined;
+  let specFile = options.specFile;
+  if (!specFile) {
+    tempDir = mkdtempSync(path.join(tmpdir(), 'oai-compat-prism-'));
+    specFile = path.join(tempDir, 'openapi.json');
+    writeFileSync(specFile, JSON.stringify(options.spec));
+  }
+  const privatePort = await freePort();
+  const child = spawn(process.execPath, [prismBin, 'mock', '--host', '127.0.0.1', '--port', String(privatePort), specFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Prism declares Node >= 24: run it on the Node running us, not whatever `node` is first on PATH.
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  try {
+    await waitForPrism(child, options.startTimeoutMs ?? 60_000);
+  } catch (err) {
+    child.kill();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw err;
+  }
+  const proxy = createProxy(privatePort);
+  await listen(proxy, options.port, options.host);
+  const port = (proxy.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host}:${port}/v1`,
+    pid: child.pid,
+    close: () =>
+      new Promise<void>((resolve) => {
+        proxy.closeAllConnections();
+        proxy.close(() => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', done);
+          child.kill();
+        });
+        function done(): void {
+          if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+          resolve();
+        }
+      }),
+  };
+}
+
+function waitForPrism(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/Prism is listening on/.test(output)) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        // Keep draining its log so the pipe never fills and blocks Prism.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with code ${code} before listening:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+function createProxy(targetPort: number): Server {
+  return createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    const url = req.url ?? '/';
+    const forwarded = url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?') ? url.slice(3) || '/' : url;
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: forwarded, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', (err) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `Prism is not answering: ${err.message}`, type: 'server_error', param: null, code: null } }));
+    });
+    req.pipe(upstream);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

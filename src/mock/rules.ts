@@ -1,0 +1,113 @@
+/**
+ * Validate stage, profile part: the provider's rules that are not schema. Authentication in the
+ * provider's scheme, and `x-compat` field claims: an `unsupported` field is a 400 naming it,
+ * `ignored` and `deprecated` fields pass (their constraints, like `n` must be 1, are schema).
+ */
+import { badRequest, mockError, type MockError } from './errors.ts';
+import type { AuthModel, ClaimModel, MockModel, OperationModel } from './model.ts';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+export function checkAuth(model: MockModel, op: OperationModel, headers: Headers): MockError | undefined {
+  if (!op.requiresAuth) return undefined;
+  const accepted = [{ scheme: model.auth.scheme, header: model.auth.header }, ...model.auth.alternatives];
+  if (accepted.some((a) => credentialIn(headers, a))) return undefined;
+  const expected = describe(model.auth);
+  const presented = headers.authorization !== undefined || accepted.some((a) => a.header && headers[a.header] !== undefined);
+  if (presented || headers['x-api-key'] !== undefined || headers['api-key'] !== undefined) {
+    return mockError(401, `Invalid authentication scheme for ${model.providerName}: ${expected}.`, { code: 'invalid_auth_scheme' });
+  }
+  return mockError(401, `You didn't provide an API key. ${model.providerName} expects ${expected}.`, { code: 'missing_api_key' });
+}
+
+function credentialIn(headers: Headers, auth: { scheme: string; header?: string }): boolean {
+  if (auth.scheme === 'bearer') {
+    const value = headers.authorization;
+    return typeof value === 'string' && /^Bearer\s+\S/i.test(value);
+  }
+  const value = auth.header ? headers[auth.header] : undefined;
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function describe(auth: AuthModel): string {
+  const one = (a: { scheme: string; header?: string }) =>
+    a.scheme === 'bearer' ? 'an Authorization header using Bearer auth (Authorization: Bearer YOUR_KEY)' : `the key in the ${a.header} header`;
+  return [auth, ...auth.alternatives].map(one).join(', or ');
+}
+
+interface Step {
+  key: string;
+  each: boolean;
+}
+
+interface CompiledClaim {
+  path: string;
+  steps: Step[];
+  claim: ClaimModel;
+}
+
+const compiled = new WeakMap<OperationModel, { body: CompiledClaim[]; query: CompiledClaim[]; header: CompiledClaim[] }>();
+
+/** Only `unsupported` claims reject; kept per operation so the hot path walks a short list. */
+function rejectingClaims(op: OperationModel) {
+  let entry = compiled.get(op);
+  if (!entry) {
+    const pick = (group: Record<string, ClaimModel> | undefined): CompiledClaim[] =>
+      Object.entries(group ?? {})
+        .filter(([, claim]) => claim.status === 'unsupported')
+        .map(([path, claim]) => ({ path, claim, steps: path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), each: s.endsWith('[]') })) }));
+    entry = { body: pick(op.claims['request.body']), query: pick(op.claims['request.query']), header: pick(op.claims['request.header']) };
+    compiled.set(op, entry);
+  }
+  return entry;
+}
+
+export function checkClaims(model: MockModel, op: OperationModel, parts: { body?: unknown; query?: Record<string, unknown>; headers: Headers }): MockError | undefined {
+  const claims = rejectingClaims(op);
+  for (const c of claims.header) {
+    if (parts.headers[c.path.toLowerCase()] !== undefined) return rejected(model, c, c.path.toLowerCase());
+  }
+  for (const c of claims.query) {
+    const found = parts.query && find(parts.query, c.steps, 0, '');
+    if (found) return rejected(model, c, found);
+  }
+  if (parts.body && typeof parts.body === 'object') {
+    for (const c of claims.body) {
+      const found = find(parts.body, c.steps, 0, '');
+      if (found) return rejected(model, c, found);
+    }
+  }
+  return undefined;
+}
+
+/** The concrete path (`messages[1].name`) of the first value present at a claim path, if any. */
+function find(value: unknown, steps: Step[], index: number, at: string): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const step = steps[index];
+  if (!Object.hasOwn(value, step.key)) return undefined;
+  const child = (value as Record<string, unknown>)[step.key];
+  const here = at ? `${at}.${step.key}` : step.key;
+  if (step.each) {
+    if (!Array.isArray(child)) return index === steps.length - 1 ? here : undefined;
+    if (index === steps.length - 1) return child.length > 0 ? here : undefined;
+    for (let i = 0; i < child.length; i++) {
+      const found = find(child[i], steps, index + 1, `${here}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (index === steps.length - 1) return child === undefined ? undefined : here;
+  return find(child, steps, index + 1, here);
+}
+
+function rejected(model: MockModel, c: CompiledClaim, param: string): MockError {
+  const note = c.claim.note ? ` ${c.claim.note}` : '';
+  const instead = c.claim.replacement ? ` Use '${c.claim.replacement}' instead.` : '';
+  return badRequest(`'${param}' is not supported by ${model.providerName}.${note}${instead}`, param, 'unsupported_parameter');
+}
+
+/** Whether the profile honours a body field (a claim other than unsupported/ignored, or none). */
+export function honours(op: OperationModel, path: string): boolean {
+  const status = op.claims['request.body']?.[path]?.status;
+  return status !== 'unsupported' && status !== 'ignored';
+}

@@ -1,0 +1,94 @@
+/**
+ * `startMock`: the programmatic entry (tests, CI set-ups, the CLI). Loads a profile's mock data
+ * from generated/<id>/, starts the native engine or Prism, and resolves once requests are accepted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OpenAPIDocument } from '../build/types.ts';
+import { diagnosticError } from '../diagnostics/diagnostic.ts';
+import { parseYaml } from '../load/document.ts';
+import { createEngine, type Engine } from './engine.ts';
+import type { BodyLimits } from './input.ts';
+import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
+import { listen } from './listen.ts';
+import { startPrism } from './prism.ts';
+import { lazyAjvValidators } from './validate.ts';
+
+export interface StartMockOptions {
+  /** Profile id: `openai` or a provider id with generated/<id>/. */
+  provider: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  engine?: 'native' | 'prism';
+  /** Serve this spec instead of generated/<provider>/ (tests with fixture specs). */
+  spec?: OpenAPIDocument;
+  /** Directory holding <id>/openapi.yaml; defaults to the project's generated/. */
+  generatedDir?: string;
+  limits?: BodyLimits;
+}
+
+export interface RunningMock {
+  /** Base URL including `/v1`, e.g. `http://127.0.0.1:4010/v1`: what SDKs take as baseURL. */
+  url: string;
+  close(): Promise<void>;
+  /** The native engine (absent with Prism). */
+  engine?: Engine;
+  /** Process id serving requests when it is not this one (Prism). */
+  pid?: number;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function profileFiles(provider: string, generatedDir = path.join(projectRoot, 'generated')): { spec: string; data: string } {
+  if (!/^[a-z][a-z0-9-]*$/.test(provider)) {
+    throw diagnosticError({ code: 'mock-unknown-profile', message: `"${provider}" is not a profile id`, hint: 'use openai or a provider id from spec/providers/' }, 2);
+  }
+  return { spec: path.join(generatedDir, provider, 'openapi.yaml'), data: path.join(generatedDir, provider, 'mock.gen.json') };
+}
+
+export function loadMockData(options: StartMockOptions): MockData {
+  if (options.spec) return mockDataFromSpec(options.spec, options.provider);
+  const files = profileFiles(options.provider, options.generatedDir);
+  if (existsSync(files.data)) return parseMockData(readFileSync(files.data, 'utf8'), files.data);
+  if (!existsSync(files.spec)) {
+    throw diagnosticError(
+      { code: 'mock-profile-not-built', message: `no resolved spec for "${options.provider}"`, hint: 'run `npm run build` first (it writes generated/<id>/openapi.yaml)', location: { file: files.spec } },
+      3,
+    );
+  }
+  return mockDataFromSpec(parseYaml(readFileSync(files.spec, 'utf8'), files.spec) as OpenAPIDocument, options.provider);
+}
+
+export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  if ((options.engine ?? 'native') === 'prism') {
+    const specFile = options.spec ? undefined : profileFiles(options.provider, options.generatedDir).spec;
+    return startPrism({ host, port: options.port ?? 0, specFile, spec: options.spec });
+  }
+  const data = loadMockData(options);
+  const validators = lazyAjvValidators(data.spec);
+  const engine = createEngine({
+    spec: data.spec,
+    model: data.model,
+    validator: validators.request,
+    responseCheck: (op, body) => validators.response.body(op, body),
+    prepared: data.prepared,
+    limits: options.limits,
+  });
+  const server = createServer({ keepAliveTimeout: 30_000 }, engine.handle);
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1`,
+    engine,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
