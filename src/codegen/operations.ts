@@ -1,0 +1,90 @@
+/** The operations of a resolved spec, with what codegen needs: schemas to compile and claims. */
+import { escapeToken, getAtPointer } from '../load/pointer.ts';
+import type { OpenAPIDocument } from '../build/types.ts';
+import type { FieldClaims } from '../runtime/types.ts';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
+export interface SchemaSite {
+  pointer: string;
+  schema: unknown;
+}
+
+export interface OperationInfo {
+  /** `POST /chat/completions` */
+  key: string;
+  method: string;
+  path: string;
+  operationId?: string;
+  /** JSON pointer of the operation object in the spec. */
+  pointer: string;
+  request?: SchemaSite;
+  /** JSON responses by status code (`200`, `4XX`, `default`). */
+  responses: Record<string, SchemaSite>;
+  /** The `text/event-stream` schema of the first 2xx answer that has one. */
+  stream?: SchemaSite;
+  requestClaims?: FieldClaims;
+  responseClaims?: FieldClaims;
+}
+
+export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
+  const operations: OperationInfo[] = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const pointer = `/paths/${escapeToken(path)}/${method}`;
+      const info: OperationInfo = { key: `${method.toUpperCase()} ${path}`, method, path, pointer, responses: {} };
+      if (typeof op.operationId === 'string') info.operationId = op.operationId;
+      const body = deref(spec, op.requestBody, `${pointer}/requestBody`);
+      const jsonType = body && jsonMediaType(body.value.content);
+      if (body && jsonType) {
+        const at = `${body.pointer}/content/${escapeToken(jsonType)}/schema`;
+        const schema = getAtPointer(spec, at);
+        if (schema !== undefined) info.request = { pointer: at, schema };
+      }
+      for (const [code, raw] of Object.entries(isObject(op.responses) ? op.responses : {})) {
+        const response = deref(spec, raw, `${pointer}/responses/${escapeToken(code)}`);
+        if (!response || !isObject(response.value.content)) continue;
+        const type = jsonMediaType(response.value.content);
+        if (type) {
+          const at = `${response.pointer}/content/${escapeToken(type)}/schema`;
+          const schema = getAtPointer(spec, at);
+          if (schema !== undefined) info.responses[code] = { pointer: at, schema };
+        }
+        const sse = (response.value.content as Record<string, unknown>)['text/event-stream'];
+        if (!info.stream && /^2/.test(code) && isObject(sse) && sse.schema !== undefined) {
+          info.stream = { pointer: `${response.pointer}/content/text~1event-stream/schema`, schema: sse.schema };
+        }
+      }
+      const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
+      if (compat && isObject(compat['request.body'])) info.requestClaims = compat['request.body'] as FieldClaims;
+      if (compat && isObject(compat['response.body'])) info.responseClaims = compat['response.body'] as FieldClaims;
+      operations.push(info);
+    }
+  }
+  return operations;
+}
+
+/** Follows a local `$ref` (components/requestBodies, components/responses) to the object and its pointer. */
+function deref(spec: OpenAPIDocument, value: unknown, pointer: string): { value: Record<string, unknown>; pointer: string } | undefined {
+  let current = value;
+  let at = pointer;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 8; hops++) {
+    if (!current.$ref.startsWith('#')) return undefined;
+    at = current.$ref.slice(1);
+    current = getAtPointer(spec, at);
+  }
+  return isObject(current) ? { value: current, pointer: at } : undefined;
+}
+
+function jsonMediaType(content: unknown): string | undefined {
+  if (!isObject(content)) return undefined;
+  return Object.keys(content).find((type) => type === 'application/json' || /^application\/[\w.+-]*\+json$/.test(type));
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,21 @@
+/** The provider facts a generated client needs, read from the resolved spec's root `x-compat`. */
+import type { OpenAPIDocument } from '../build/types.ts';
+import type { ProviderProfile } from '../runtime/types.ts';
+import { isObject } from './operations.ts';
+
+/** The base profile has no `x-compat`: OpenAI itself, Bearer auth from OPENAI_API_KEY. */
+const OPENAI_AUTH: ProviderProfile['auth'] = { scheme: 'bearer', env: 'OPENAI_API_KEY' };
+
+export function profileOf(id: string, spec: OpenAPIDocument): ProviderProfile {
+  const compat = isObject(spec['x-compat']) ? spec['x-compat'] : undefined;
+  const servers = Array.isArray(spec.servers) ? spec.servers : [];
+  const baseUrl = isObject(servers[0]) && typeof servers[0].url === 'string' ? servers[0].url : '';
+  if (!compat) return { id, name: id === 'openai' ? 'OpenAI' : id, baseUrl, auth: OPENAI_AUTH };
+  const auth = compat.auth;
+  return {
+    id,
+    name: String(compat.provider?.name ?? id),
+    baseUrl,
+    auth: auth.scheme === 'header' ? { scheme: 'header', header: String(auth.header).toLowerCase(), env: auth.env } : { scheme: 'bearer', env: auth.env },
+  };
+}

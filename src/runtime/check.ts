@@ -1,0 +1,149 @@
+/**
+ * checkRequest / checkResponse / checkStreamEvent / prepareRequest over a profile's generated
+ * operations table: schema violations from the build-time validators, plus the provider's claims.
+ */
+import { findField, formatLocation, fromInstancePath, removeAt } from './field-path.ts';
+import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, ValidateFunction } from './types.ts';
+
+export interface PrepareOptions {
+  /** `keep` (default): send ignored fields, with a warning; `strip`: remove them; `error`: refuse. */
+  ignored?: 'keep' | 'strip' | 'error';
+  /** `error` (default): refuse unsupported fields; `strip`: remove them. */
+  unsupported?: 'error' | 'strip';
+}
+
+export interface PrepareReport extends CheckResult {
+  /** The fields removed from the body, one issue per claim path. */
+  stripped: Issue[];
+}
+
+/** Schema errors are reported up to this many per check; the rest are counted in one line. */
+const MAX_SCHEMA_ERRORS = 20;
+
+export function checkRequest(table: OperationTable, provider: ProviderProfile, operation: string, body: unknown): CheckResult {
+  const entry = table[operation];
+  if (!entry) return notOffered(provider, operation);
+  const result = emptyResult();
+  claimIssues(provider, entry.requestClaims, body, 'request', result);
+  schemaIssues(entry.request, body, entry.requestClaims, provider, result);
+  return finish(result);
+}
+
+export function checkResponse(table: OperationTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
+  const entry = table[operation];
+  if (!entry) return notOffered(provider, operation);
+  const result = emptyResult();
+  claimIssues(provider, entry.responseClaims, body, 'response', result);
+  schemaIssues(responseValidator(entry, status), body, entry.responseClaims, provider, result);
+  return finish(result);
+}
+
+export function checkStreamEvent(table: OperationTable, provider: ProviderProfile, operation: string, event: unknown): CheckResult {
+  const entry = table[operation];
+  if (!entry) return notOffered(provider, operation);
+  const result = emptyResult();
+  if (!entry.stream) {
+    result.errors.push({ field: '', status: 'unsupported', message: `${operation} does not stream on ${provider.name}` });
+    return finish(result);
+  }
+  claimIssues(provider, entry.responseClaims, event, 'response', result);
+  schemaIssues(entry.stream, event, entry.responseClaims, provider, result);
+  return finish(result);
+}
+
+export function prepareRequest(
+  table: OperationTable,
+  provider: ProviderProfile,
+  operation: string,
+  body: unknown,
+  options: PrepareOptions = {},
+): { body: unknown; report: PrepareReport } {
+  const entry = table[operation];
+  if (!entry) return { body, report: { ...notOffered(provider, operation), stripped: [] } };
+  const ignoredMode = options.ignored ?? 'keep';
+  const unsupportedMode = options.unsupported ?? 'error';
+  const prepared = structuredClone(body);
+  const report: PrepareReport = { ok: true, errors: [], warnings: [], stripped: [] };
+  for (const [path, claim] of Object.entries(entry.requestClaims ?? {})) {
+    const locations = findField(prepared, path);
+    if (!locations.length) continue;
+    const issue = claimIssue(provider, path, claim, locations, 'request');
+    const strip = (claim.status === 'unsupported' && unsupportedMode === 'strip') || (claim.status === 'ignored' && ignoredMode === 'strip');
+    if (strip) {
+      removeAt(prepared, locations);
+      report.stripped.push(issue);
+    } else if (claim.status === 'unsupported' || (claim.status === 'ignored' && ignoredMode === 'error')) report.errors.push(issue);
+    else if (claim.status === 'ignored' || claim.status === 'deprecated') report.warnings.push(issue);
+  }
+  schemaIssues(entry.request, prepared, entry.requestClaims, provider, report);
+  report.ok = report.errors.length === 0;
+  return { body: prepared, report };
+}
+
+function responseValidator(entry: OperationEntry, status: number): ValidateFunction | undefined {
+  const code = String(status);
+  return entry.responses[code] ?? entry.responses[`${code[0]}XX`] ?? entry.responses.default;
+}
+
+function claimIssues(provider: ProviderProfile, claims: FieldClaims | undefined, body: unknown, side: 'request' | 'response', result: CheckResult): void {
+  if (!claims) return;
+  for (const path in claims) {
+    const claim = claims[path];
+    if (claim.status !== 'unsupported' && claim.status !== 'ignored' && claim.status !== 'deprecated') continue;
+    const locations = findField(body, path);
+    if (!locations.length) continue;
+    const issue = claimIssue(provider, path, claim, locations, side);
+    (claim.status === 'unsupported' ? result.errors : result.warnings).push(issue);
+  }
+}
+
+function claimIssue(provider: ProviderProfile, path: string, claim: FieldClaim, locations: (string | number)[][], side: 'request' | 'response'): Issue {
+  const where = locations.length > 1 || locations[0].some((s) => typeof s === 'number') ? ` (at ${locations.map(formatLocation).join(', ')})` : '';
+  const note = claim.note ? `: ${claim.note}` : '';
+  const instead = claim.replacement ? `; use \`${claim.replacement}\` instead` : '';
+  const verb =
+    claim.status === 'unsupported'
+      ? side === 'request'
+        ? 'is not supported by'
+        : 'is sent, but the profile says it is not supported by'
+      : claim.status === 'ignored'
+        ? 'is ignored by'
+        : 'is deprecated by';
+  return { field: path, status: claim.status, message: `\`${path}\`${where} ${verb} ${provider.name}${note}${instead}` };
+}
+
+function schemaIssues(validate: ValidateFunction | undefined, body: unknown, claims: FieldClaims | undefined, provider: ProviderProfile, result: CheckResult): void {
+  if (!validate || validate(body)) return;
+  const seen = new Set<string>();
+  const errors = validate.errors ?? [];
+  let reported = 0;
+  for (const error of errors) {
+    const extra =
+      error.keyword === 'required' ? String(error.params.missingProperty) : error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+    const { field, at } = fromInstancePath(error.instancePath, extra);
+    const message = `${at || '(body)'}: ${error.message ?? error.keyword}`;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    if (reported++ === MAX_SCHEMA_ERRORS) break;
+    const claim = claims?.[field];
+    if (claim?.status === 'partial') {
+      result.errors.push({ field, status: 'partial', message: `${message} (${provider.name}: ${claim.note ?? 'partial support'})` });
+    } else result.errors.push({ field, status: 'invalid', message });
+  }
+  if (reported > MAX_SCHEMA_ERRORS) {
+    result.errors.push({ field: '', status: 'invalid', message: `and more schema errors (${errors.length} in all)` });
+  }
+}
+
+function notOffered(provider: ProviderProfile, operation: string): CheckResult {
+  return { ok: false, errors: [{ field: '', status: 'unsupported', message: `${operation} is not offered by ${provider.name}` }], warnings: [] };
+}
+
+function emptyResult(): CheckResult {
+  return { ok: true, errors: [], warnings: [] };
+}
+
+function finish(result: CheckResult): CheckResult {
+  result.ok = result.errors.length === 0;
+  return result;
+}

@@ -1,0 +1,65 @@
+/** Shapes shared by the runtime and the modules codegen emits for each profile. */
+
+/** The support vocabulary (see DESIGN.md); `undocumented` is derived, never claimed. */
+export type SupportStatus = 'supported' | 'partial' | 'ignored' | 'unsupported' | 'deprecated' | 'extension' | 'undocumented';
+
+/** A provider's claim about one field, as placed by its overlay in `x-compat`. */
+export interface FieldClaim {
+  status: Exclude<SupportStatus, 'undocumented'>;
+  note?: string;
+  replacement?: string;
+}
+
+/** Claims keyed by field path relative to the body (`messages[].name`). */
+export type FieldClaims = Readonly<Record<string, FieldClaim>>;
+
+/** One problem found by a check. `status` is a support status, or `invalid` for a schema violation. */
+export interface Issue {
+  field: string;
+  status: SupportStatus | 'invalid';
+  message: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+/** The subset of an Ajv error object the checks read. */
+export interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** An Ajv standalone validate function. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+/** What the generated operations table holds for one operation. */
+export interface OperationEntry {
+  method: string;
+  path: string;
+  /** Validator of the JSON request body, when the operation takes one. */
+  request?: ValidateFunction;
+  /** Validators of JSON responses by status code (`200`, `4XX`, `default`). */
+  responses: Readonly<Record<string, ValidateFunction>>;
+  /** Validator of one `text/event-stream` event's data. */
+  stream?: ValidateFunction;
+  requestClaims?: FieldClaims;
+  responseClaims?: FieldClaims;
+}
+
+export type OperationTable = Readonly<Record<string, OperationEntry>>;
+
+/** How the provider authenticates and where it lives, from the profile's root `x-compat`. */
+export interface ProviderProfile {
+  id: string;
+  name: string;
+  baseUrl: string;
+  auth: { scheme: 'bearer' | 'header'; header?: string; env: string };
+}
