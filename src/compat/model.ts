@@ -79,8 +79,9 @@ interface OperationContext {
 export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): CompatResult {
   const diagnostics: Diagnostic[] = [];
   const document = documentClaims(input.spec);
-  // The base profile has no claims: it is OpenAI's own API, so everything in it is supported.
-  const isBaseProfile = document === undefined;
+  // The base profile has no overlay: it is OpenAI's own API, so everything in it is supported.
+  const isBaseProfile = input.overlayFile === undefined && input.provenance.length === 0;
+  const unverified = unverifiedIndex(document);
   const provenance = indexProvenance(input.provenance);
   const readBase = fieldReaderFor(input.base);
   // The base profile's spec is the base; its fields are read once.
@@ -94,7 +95,17 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
   for (const op of baseOps.values()) {
     if (specOps.has(op.key)) continue;
     const actions = provenance.actionsFor(undefined, [op.pointer]);
-    operations.push({ operation: op.key, status: 'unsupported', note: 'not offered', offered: false, inBase: true, ...summaryOf(op), ...(actions ? { actions } : {}) });
+    const capability = unverified.get(op.key);
+    operations.push({
+      operation: op.key,
+      status: 'unsupported',
+      note: 'not offered',
+      offered: false,
+      inBase: true,
+      ...summaryOf(op),
+      ...(capability ? { unverified: capability } : {}),
+      ...(actions ? { actions } : {}),
+    });
   }
   for (const op of specOps.values()) {
     const claim = operationClaim(op.operation);
@@ -102,6 +113,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     const status: CompatStatus = claim?.status ?? (isBaseProfile ? 'supported' : inBase ? 'undocumented' : 'extension');
     const claimPointer = claim ? `${op.pointer}/x-compat` : undefined;
     const actions = provenance.actionsFor(claimPointer, inBase ? [] : [op.pointer]);
+    const capability = unverified.get(op.key);
     operations.push({
       operation: op.key,
       status,
@@ -110,6 +122,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
       offered: true,
       inBase,
       ...summaryOf(op),
+      ...(capability ? { unverified: capability } : {}),
       ...(actions ? { actions } : {}),
     });
     const baseOp = baseOps.get(op.key);
@@ -119,7 +132,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
   const fields: FieldRow[] = [];
   for (const context of contexts) {
     for (const location of fieldLocations) {
-      fields.push(...locationRows(context, location, { document, isBaseProfile, provenance, diagnostics, overlayFile: input.overlayFile }));
+      fields.push(...locationRows(context, location, { document, isBaseProfile, provenance, unverified, diagnostics, overlayFile: input.overlayFile }));
     }
   }
   operations.sort((a, b) => compareOperations(a.operation, b.operation));
@@ -148,6 +161,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
       ...(document?.auth ? { auth: document.auth } : {}),
       ...(document?.models ? { models: document.models } : {}),
       ...(document?.notes ? { notes: document.notes } : {}),
+      ...(document?.unverified ? { unverified: document.unverified } : {}),
     },
     base: { title: baseInfo.title, version: baseInfo.version, sha256: baseInfo.sha256 },
     score,
@@ -158,6 +172,17 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
   return { report, diagnostics };
 }
 
+/** Unverified capabilities by `operation` or `operation location field`. */
+function unverifiedIndex(document: DocumentClaims | undefined): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const item of document?.unverified ?? []) {
+    if (!item.operation) continue;
+    const key = item.location && item.field ? `${item.operation} ${item.location} ${item.field}` : item.operation;
+    if (!index.has(key)) index.set(key, item.capability);
+  }
+  return index;
+}
+
 function summaryOf(op: OperationRef): { summary?: string } {
   return typeof op.operation.summary === 'string' ? { summary: op.operation.summary } : {};
 }
@@ -166,6 +191,7 @@ interface RowContext {
   document: DocumentClaims | undefined;
   isBaseProfile: boolean;
   provenance: ReturnType<typeof indexProvenance>;
+  unverified: Map<string, string>;
   diagnostics: Diagnostic[];
   overlayFile?: string;
 }
@@ -186,6 +212,7 @@ function locationRows(op: OperationContext, location: FieldLocation, ctx: RowCon
     const claimPointer = claim || inherited ? `${op.pointer}/x-compat/fields/${location}${toPointer([claim ? path : inherited!.path])}` : undefined;
     const schemaPointers = [...(base.get(path)?.pointers ?? []), ...(spec.get(path)?.pointers ?? [])];
     const actions = ctx.provenance.actionsFor(claimPointer, schemaPointers);
+    const capability = ctx.unverified.get(`${op.key} ${location} ${path}`);
     rows.push({
       operation: op.key,
       location,
@@ -197,6 +224,7 @@ function locationRows(op: OperationContext, location: FieldLocation, ctx: RowCon
       inProvider,
       claimed: claim !== undefined,
       ...(inherited ? { inherited: inherited.path } : {}),
+      ...(capability ? { unverified: capability } : {}),
       ...(actions ? { actions } : {}),
     });
     const parent = ancestorPaths(path)[0];

@@ -78,6 +78,14 @@ export function renderCompatMarkdown(report: CompatReport, options: MarkdownOpti
   if (!provider.documents && provider.sources.length) facts.push(`- Source: ${provider.sources.map((url) => `<${url}>`).join(', ')}`);
   if (facts.length) out.push(...facts, '');
   if (provider.notes?.length) out.push('## Notes', '', ...provider.notes.map((n) => `- ${n}`), '');
+  if (provider.unverified?.length) {
+    out.push('## Capabilities to verify', '', 'The sources mention these without claiming them; what they name stays undocumented.', '');
+    for (const u of provider.unverified) {
+      const where = [u.operation, u.location, u.field].filter(Boolean).map((x) => `\`${x}\``).join(' ');
+      out.push(`- ${u.capability}${where ? ` (${where})` : ''}${u.note ? `: ${u.note}` : ''}`);
+    }
+    out.push('');
+  }
 
   const offered = report.operations.filter((o) => o.offered);
   const notOffered = report.operations.filter((o) => !o.offered);

@@ -26,6 +26,17 @@ export interface ClaimSource {
   url: string;
   title?: string;
   verified: string;
+  note?: string;
+}
+
+/** A capability a source mentions without claiming it for the provider (a checklist "to verify"). */
+export interface UnverifiedCapability {
+  capability: string;
+  operation?: string;
+  location?: FieldLocation;
+  field?: string;
+  note?: string;
+  source?: string;
 }
 
 /** The root `x-compat` object of a provider spec. */
@@ -36,6 +47,7 @@ export interface DocumentClaims {
   source: string;
   models?: string[];
   notes?: string[];
+  unverified?: UnverifiedCapability[];
 }
 
 /** The overlay action that made a row what it is (from the overlay provenance). */
@@ -57,6 +69,8 @@ export interface OperationRow {
   /** Whether the operation exists in the base spec (false for provider endpoints). */
   inBase: boolean;
   summary?: string;
+  /** A capability the sources list to verify for this operation, without claiming it. */
+  unverified?: string;
   actions?: ActionRef[];
 }
 
@@ -79,6 +93,8 @@ export interface FieldRow {
   claimed: boolean;
   /** The claimed ancestor whose status this field inherits (`tools` for `tools[].function`). */
   inherited?: string;
+  /** A capability the sources list to verify for this field, without claiming it (the status stays `undocumented`). */
+  unverified?: string;
   actions?: ActionRef[];
 }
 
@@ -93,6 +109,7 @@ export interface CompatReport {
     auth?: DocumentClaims['auth'];
     models?: string[];
     notes?: string[];
+    unverified?: UnverifiedCapability[];
   };
   base: { title: string; version: string; sha256: string };
   score: number;

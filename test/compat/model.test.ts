@@ -31,6 +31,7 @@ const fieldCases: [string, FieldRow['location'], string, Want][] = [
   [chat, 'request.body', 'messages[].name', { status: 'unsupported' }],
   [chat, 'request.body', 'messages[].tool_calls', { status: 'undocumented', claimed: false, source: undefined, actionIndexes: undefined }],
   [chat, 'request.body', 'temperature', { status: 'undocumented' }],
+  [chat, 'request.body', 'stream_options', { status: 'undocumented', unverified: 'Stream options' }],
   [chat, 'request.header', 'authorization', { status: 'supported', claimed: true }],
   [chat, 'request.header', 'x-api-key', { status: 'extension', inBase: false, inProvider: true }],
   [chat, 'response.body', 'usage.completion_tokens_details', { status: 'unsupported' }],
@@ -60,6 +61,8 @@ describe('compat model on the mini fixtures', () => {
       ['POST /reasoning', 'extension', true, undefined],
     ]);
     expect(report.operations.find((o) => o.operation === 'POST /reasoning')?.actions).toEqual([{ index: 5, description: 'reasoning endpoint' }]);
+    expect(report.operations.find((o) => o.operation === 'POST /embeddings')?.unverified).toBe('Embeddings');
+    expect(report.provider.unverified?.map((u) => u.capability)).toEqual(['Embeddings', 'Stream options', 'Error semantics']);
   });
 
   it('scores the base fields of the offered operations that are supported or partial', () => {
