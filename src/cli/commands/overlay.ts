@@ -1,0 +1,86 @@
+/** `oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]` */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../build/files.ts';
+import { diagnosticError, formatDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts';
+import { loadDocument, serializeFor, toYaml, type LoadedDocument } from '../../load/document.ts';
+import { applyOverlays } from '../../overlay/index.ts';
+import { ExitCode, type Command } from '../io.ts';
+
+const help = `usage: oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]
+
+Applies the overlays, in order, to the spec (YAML or JSON) and writes the result: YAML to
+stdout, or to <file> (JSON when its name ends in .json, YAML otherwise).
+
+  --strict     a target that matches nothing, and any case the Overlay Specification leaves
+               ambiguous, is an error (the build always applies overlays strictly)
+  -o <file>    write the result to <file> (atomically) instead of stdout
+
+exit codes: 0 applied, 1 an overlay is invalid or an action failed, 2 usage, 3 unreadable input
+`;
+
+export const run: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        strict: { type: 'boolean', default: false },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.stderr(`oai-compat overlay: ${(err as Error).message}\n\n${help}`);
+    return ExitCode.usage;
+  }
+  const [subcommand, specFile, ...overlayFiles] = parsed.positionals;
+  if (parsed.values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  if (subcommand !== 'apply' || !specFile || overlayFiles.length === 0) {
+    const problem = subcommand && subcommand !== 'apply' ? `unknown subcommand "${subcommand}"` : 'expected a spec and at least one overlay';
+    io.stderr(`oai-compat overlay: ${problem}\n\n${help}`);
+    return ExitCode.usage;
+  }
+
+  const spec = await load(specFile, io.cwd);
+  const overlays = await Promise.all(overlayFiles.map((file) => load(file, io.cwd)));
+  const result = applyOverlays(
+    spec.value,
+    overlays.map((o) => ({ overlay: o.value, file: o.file, lineOf: (pointer: string) => o.lineOf(pointer) })),
+    { strict: parsed.values.strict, documentFile: spec.file, inPlace: true },
+  );
+  if (result.diagnostics.length) io.stderr(`${formatDiagnostics(result.diagnostics)}\n`);
+  if (hasErrors(result.diagnostics)) {
+    io.stderr(`oai-compat overlay: nothing written (${result.diagnostics.filter((d) => d.severity === 'error').length} error(s))\n`);
+    return ExitCode.problems;
+  }
+
+  const output = parsed.values.output;
+  if (output === undefined) {
+    io.stdout(toYaml(result.document));
+  } else {
+    try {
+      await writeFileAtomic(path.resolve(io.cwd, output), serializeFor(output, result.document));
+    } catch (err) {
+      throw diagnosticError({ code: 'write-failed', message: `cannot write ${output}: ${(err as Error).message}`, hint: 'check that the folder exists and is writable', location: { file: output } }, ExitCode.unreadable);
+    }
+  }
+  return ExitCode.ok;
+};
+
+/** Reads and parses a YAML/JSON file; unreadable or malformed input is a DiagnosticError with exit code 3. */
+async function load(file: string, cwd: string): Promise<LoadedDocument> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw diagnosticError({ code: 'unreadable-file', message: `cannot read ${file}: ${reason}`, hint: 'check the path (relative to the current folder)', location: { file } }, ExitCode.unreadable);
+  }
+  return loadDocument(text, file);
+}
