@@ -106,7 +106,11 @@ function localRef(site: SchemaSite): string | undefined {
   return undefined;
 }
 
-/** Standalone code calls `require("ajv/dist/runtime/...")`; the generated module is ESM, so hoist them to imports. */
+/**
+ * Standalone code calls `require("ajv/dist/runtime/...")`; the generated module is ESM, so hoist
+ * them to imports. Loaders disagree on a CommonJS default import (`module.exports` under Node,
+ * `exports.default` under bundlers that honour `__esModule`): normalize to the `module.exports` shape.
+ */
 export function hoistRequires(code: string): string {
   const modules = new Map<string, string>();
   const body = code.replace(/require\("([^"]+)"\)/g, (_, spec: string) => {
@@ -117,6 +121,9 @@ export function hoistRequires(code: string): string {
     }
     return local;
   });
-  const imports = [...modules].map(([spec, local]) => `import ${local} from ${JSON.stringify(spec.endsWith('.js') ? spec : `${spec}.js`)};`);
+  const imports = [...modules].flatMap(([spec, local]) => [
+    `import ${local}Import from ${JSON.stringify(spec.endsWith('.js') ? spec : `${spec}.js`)};`,
+    `const ${local} = typeof ${local}Import === "function" ? { default: ${local}Import } : ${local}Import;`,
+  ]);
   return `${imports.join('\n')}${imports.length ? '\n' : ''}${body.replace(/^"use strict";\n?/, '')}\n`;
 }

@@ -1,0 +1,44 @@
+/** Generates a fixture profile's code into generated/.codegen-test/<suite>/<id>/ and type-checks files with tsc. */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { GeneratorResult, OpenAPIDocument } from '../../src/build/types.ts';
+import { generateProfileCode } from '../../src/codegen/generator.ts';
+import { parseYaml } from '../../src/load/document.ts';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function loadFixtureSpec(name: string): Promise<OpenAPIDocument> {
+  const file = path.join(projectRoot, 'test/fixtures/codegen', name, 'openapi.yaml');
+  return parseYaml(await readFile(file, 'utf8'), file) as OpenAPIDocument;
+}
+
+/** Output folder three levels under the project root, so the runtime import is `../../../src/...`. */
+export function outputDir(suite: string, id: string): string {
+  return path.join(projectRoot, 'generated/.codegen-test', suite, id);
+}
+
+export async function generateInto(suite: string, id: string, spec: OpenAPIDocument): Promise<{ dir: string; result: GeneratorResult }> {
+  const dir = outputDir(suite, id);
+  const result = await generateProfileCode({ id, spec, base: spec, provenance: [] }, { runtime: '../../../../src/runtime/index.ts' });
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const file of result.files) await writeFile(path.join(dir, file.path), file.contents);
+  return { dir, result };
+}
+
+/** Runs `tsc --noEmit` on the given files with the project's compiler options; returns its output. */
+export async function typeCheck(files: string[], scratch: string): Promise<{ ok: boolean; output: string }> {
+  await mkdir(scratch, { recursive: true });
+  const config = path.join(scratch, 'tsconfig.check.json');
+  await writeFile(config, JSON.stringify({ extends: path.join(projectRoot, 'tsconfig.json'), include: [], files }));
+  try {
+    await promisify(execFile)(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', config], { cwd: projectRoot });
+    return { ok: true, output: '' };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` || e.message };
+  }
+}

@@ -1,0 +1,53 @@
+// Type tests for the codegen fixture profile (test/fixtures/codegen/mini), type-checked by
+// test/codegen/generator.test.ts after it generates the code.
+import { expectTypeOf } from 'vitest';
+import {
+  checkRequest,
+  createClient,
+  type components,
+  type OperationKey,
+  type paths,
+  type StreamEvents,
+} from '../../../generated/.codegen-test/types/mini/index.gen.ts';
+
+type ChatRequest = paths['/chat/completions']['post']['requestBody']['content']['application/json'];
+const client = createClient({ apiKey: 'test', baseUrl: 'http://127.0.0.1:9' });
+const minimal: ChatRequest = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+
+export async function absentOperations(): Promise<void> {
+  // @ts-expect-error MiniAI does not offer /audio/transcriptions
+  await client.POST('/audio/transcriptions', {});
+  // @ts-expect-error nor as a checkRequest operation
+  checkRequest('POST /audio/transcriptions', {});
+  expectTypeOf<OperationKey>().toEqualTypeOf<'POST /chat/completions' | 'POST /embeddings' | 'GET /models'>();
+}
+
+export function fields(): void {
+  // unsupported fields are absent
+  expectTypeOf<ChatRequest>().not.toHaveProperty('logit_bias');
+  // @ts-expect-error logit_bias is unsupported
+  const unsupported: ChatRequest = { ...minimal, logit_bias: {} };
+  // constraints are typed: n must be 1
+  expectTypeOf<NonNullable<ChatRequest['n']>>().toEqualTypeOf<1>();
+  // @ts-expect-error n must be 1
+  const two: ChatRequest = { ...minimal, n: 2 };
+  // ignored and deprecated fields stay (with @deprecated JSDoc, checked by the test), extensions are present
+  expectTypeOf<ChatRequest>().toHaveProperty('logprobs');
+  expectTypeOf<ChatRequest>().toHaveProperty('functions');
+  expectTypeOf<ChatRequest>().toHaveProperty('reasoning');
+  // fields with defaults stay optional in requests
+  expectTypeOf<ChatRequest['temperature']>().toEqualTypeOf<number | undefined>();
+  void unsupported;
+  void two;
+}
+
+export async function streaming(): Promise<void> {
+  expectTypeOf<StreamEvents['/chat/completions']>().toEqualTypeOf<components['schemas']['CreateChatCompletionStreamResponse']>();
+  for await (const event of client.stream('/chat/completions', { body: minimal })) {
+    expectTypeOf(event.object).toEqualTypeOf<'chat.completion.chunk'>();
+  }
+  // @ts-expect-error /models does not stream
+  client.stream('/models', {});
+  const { data } = await client.GET('/models');
+  expectTypeOf(data).toEqualTypeOf<{ object: 'list'; data: { id: string }[] } | undefined>();
+}
