@@ -1,6 +1,6 @@
 /**
- * The compat build step: per profile `<id>/compat.json` and `<id>/COMPATIBILITY.md`; across
- * profiles `MATRIX.md`.
+ * The compat build step: per profile `compat.json` and `COMPATIBILITY.md` (the build writes them
+ * to generated/<id>/); across profiles `MATRIX.md`.
  */
 import pin from '../../spec/base/pin.json' with { type: 'json' };
 import type { Generator, GeneratorResult, ResolvedProfile } from '../build/types.ts';
@@ -29,8 +29,8 @@ export function compatFiles(profile: ResolvedProfile, base: BaseInfo = pinnedBas
   const { report, diagnostics } = compatResultFor(profile, base);
   return {
     files: [
-      { path: `${profile.id}/compat.json`, contents: renderCompatJson(report) },
-      { path: `${profile.id}/COMPATIBILITY.md`, contents: renderCompatMarkdown(report, { overlayFile: profile.overlayFile }) },
+      { path: 'compat.json', contents: renderCompatJson(report) },
+      { path: 'COMPATIBILITY.md', contents: renderCompatMarkdown(report, { overlayFile: profile.overlayFile }) },
     ],
     diagnostics,
   };

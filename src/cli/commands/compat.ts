@@ -1,0 +1,77 @@
+/** `oai-compat compat <id> [--format md|json]`: a profile's compatibility table or its compat.json. */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { discoverProfiles } from '../../build/build.ts';
+import { renderCompatMarkdown } from '../../compat/render-markdown.ts';
+import type { CompatReport } from '../../compat/types.ts';
+import { diagnosticError } from '../../diagnostics/diagnostic.ts';
+import { ExitCode, type Command } from '../io.ts';
+
+const help = `usage: oai-compat compat <id> [--format md|json]
+
+Prints the compatibility of profile <id> (openai or a provider of spec/providers/) as read from
+generated/<id>/compat.json, which \`npm run build\` writes:
+
+  --format md     the tables of COMPATIBILITY.md (default)
+  --format json   compat.json as it is
+
+exit codes: 0 printed, 2 usage or unknown profile, 3 generated/<id>/compat.json missing or unreadable
+`;
+
+export const run: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f', default: 'md' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.stderr(`oai-compat compat: ${(err as Error).message}\n\n${help}`);
+    return ExitCode.usage;
+  }
+  if (parsed.values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const [id, ...rest] = parsed.positionals;
+  const format = parsed.values.format;
+  if (!id || rest.length || (format !== 'md' && format !== 'json')) {
+    const problem = !id ? 'expected a profile id' : rest.length ? `unexpected argument "${rest[0]}"` : `unknown format "${format}"`;
+    io.stderr(`oai-compat compat: ${problem}\n\n${help}`);
+    return ExitCode.usage;
+  }
+
+  const known = await discoverProfiles(io.cwd);
+  if (!known.includes(id)) {
+    io.stderr(`oai-compat compat: unknown profile "${id}" (known: ${known.join(', ')})\n`);
+    return ExitCode.usage;
+  }
+  const file = path.join(io.cwd, 'generated', id, 'compat.json');
+  const relative = path.relative(io.cwd, file);
+  if (!existsSync(file)) {
+    throw diagnosticError(
+      { code: 'compat-not-built', message: `${relative} does not exist`, hint: 'run `npm run build` first', location: { file: relative } },
+      ExitCode.unreadable,
+    );
+  }
+  const text = await readFile(file, 'utf8');
+  if (format === 'json') {
+    io.stdout(text);
+    return ExitCode.ok;
+  }
+  let report: CompatReport;
+  try {
+    report = JSON.parse(text) as CompatReport;
+  } catch (err) {
+    throw diagnosticError(
+      { code: 'compat-unreadable', message: `${relative} is not JSON: ${(err as Error).message}`, hint: 'run `npm run build` to write it again', location: { file: relative } },
+      ExitCode.unreadable,
+    );
+  }
+  const overlay = path.join('spec/providers', id, 'overlay.yaml');
+  io.stdout(renderCompatMarkdown(report, existsSync(path.join(io.cwd, overlay)) ? { overlayFile: overlay } : {}));
+  return ExitCode.ok;
+};
