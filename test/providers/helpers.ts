@@ -137,11 +137,12 @@ export function schemasAt(spec: Json, bodySchema: unknown, field: string): Json[
 
 /** A schema and, recursively, its $ref target and composition members. */
 export function variants(spec: Json, schema: unknown, seen = new Set<unknown>()): Json[] {
-  const s = deref(spec, schema);
-  if (!isObject(s) || seen.has(s)) return [];
-  seen.add(s);
-  const members = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => (Array.isArray(s[k]) ? (s[k] as unknown[]) : []));
-  return [s, ...members.flatMap((m) => variants(spec, m, seen))];
+  if (!isObject(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  // A $ref keeps its siblings (3.1): `{ $ref, deprecated: true }` is one variant, its target another.
+  if (typeof schema.$ref === 'string') return [schema, ...variants(spec, deref(spec, schema), seen)];
+  const members = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  return [schema, ...members.flatMap((m) => variants(spec, m, seen))];
 }
 
 /** The JSON request body schema of an operation (JSON or multipart). */
