@@ -34,6 +34,6 @@ export const mockGenerator: Generator = {
   name: 'mock',
   perProfile(profile) {
     const { data, diagnostics } = buildMockData(profile);
-    return { files: [{ path: `${profile.id}/mock.gen.json`, contents: `${JSON.stringify(data)}\n` }], diagnostics };
+    return { files: [{ path: 'mock.gen.json', contents: `${JSON.stringify(data)}\n` }], diagnostics };
   },
 };
