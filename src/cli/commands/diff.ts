@@ -1,0 +1,102 @@
+/** `oai-compat diff <old-base-spec> <new-base-spec>`: what the overlays must change for a new base. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { BASE_PROFILE, discoverProfiles } from '../../build/build.ts';
+import { diffBases, type ProviderOverlay, type RedoclyChange } from '../../compat/diff.ts';
+import { needsAttention, renderDiffText } from '../../compat/render-diff.ts';
+import { diagnosticError } from '../../diagnostics/diagnostic.ts';
+import { loadDocument, parseYaml } from '../../load/document.ts';
+import { normalizeSpec } from '../../normalize/index.ts';
+import { ExitCode, type Command } from '../io.ts';
+
+const help = `usage: oai-compat diff <old-base-spec> <new-base-spec> [--format text|json] [--no-redocly]
+
+Compares two versions of the upstream OpenAI spec (both normalized first) and reports, for each
+provider of spec/providers/, the overlay actions that stop matching and the fields under a
+supported or partial claim whose schema changed: what to review before bumping spec/base/pin.json.
+
+  --format json   the report as JSON
+  --no-redocly    skip \`redocly diff\` (which names each change and rates its impact; ~10 s on
+                  the full spec)
+
+exit codes: 0 no overlay is affected, 1 some are, 2 usage, 3 unreadable input
+`;
+
+const run_ = promisify(execFile);
+// The project's own redocly, wherever the command runs from.
+const redoclyBin = fileURLToPath(new URL('../../../node_modules/.bin/redocly', import.meta.url));
+
+async function readSpec(file: string, cwd: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw diagnosticError({ code: 'diff-unreadable', message: `cannot read ${file}: ${(err as Error).message}`, location: { file } }, ExitCode.unreadable);
+  }
+  const value = parseYaml(text, file);
+  if (typeof value !== 'object' || value === null || !('paths' in value)) {
+    throw diagnosticError({ code: 'diff-not-openapi', message: `${file} is not an OpenAPI document (no paths)`, hint: 'pass two versions of the upstream openapi.yaml', location: { file } }, ExitCode.unreadable);
+  }
+  return normalizeSpec(value as Record<string, unknown>, { file }).spec;
+}
+
+/** `redocly diff` with its recommended diff rules; our redocly.yaml turns none on. */
+async function redoclyChanges(oldFile: string, newFile: string, cwd: string): Promise<RedoclyChange[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'oai-compat-diff-'));
+  try {
+    const config = path.join(dir, 'redocly.yaml');
+    const output = path.join(dir, 'diff.json');
+    await writeFile(config, 'extends:\n  - diff-recommended\n');
+    await run_(redoclyBin, ['diff', path.resolve(cwd, oldFile), path.resolve(cwd, newFile), '--format', 'json', '-o', output, '--fail-on', 'none', '--config', config], {
+      cwd: dir,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    });
+    return (JSON.parse(await readFile(output, 'utf8')) as { changes?: RedoclyChange[] }).changes ?? [];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export const run: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'text' }, 'no-redocly': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.stderr(`oai-compat diff: ${(err as Error).message}\n\n${help}`);
+    return ExitCode.usage;
+  }
+  if (parsed.values.help) {
+    io.stdout(help);
+    return ExitCode.ok;
+  }
+  const [oldFile, newFile, ...rest] = parsed.positionals;
+  const format = parsed.values.format;
+  if (!oldFile || !newFile || rest.length || (format !== 'text' && format !== 'json')) {
+    const problem = !newFile ? 'expected two base specs' : rest.length ? `unexpected argument "${rest[0]}"` : `unknown format "${format}"`;
+    io.stderr(`oai-compat diff: ${problem}\n\n${help}`);
+    return ExitCode.usage;
+  }
+
+  const [oldBase, newBase] = [await readSpec(oldFile, io.cwd), await readSpec(newFile, io.cwd)];
+  const providers: ProviderOverlay[] = [];
+  for (const id of await discoverProfiles(io.cwd)) {
+    if (id === BASE_PROFILE) continue;
+    const file = path.join('spec/providers', id, 'overlay.yaml');
+    const doc = loadDocument(await readFile(path.join(io.cwd, file), 'utf8'), file);
+    providers.push({ id, file, overlay: doc.value, lineOf: (pointer) => doc.lineOf(pointer) });
+  }
+  const changes = parsed.values['no-redocly'] ? [] : await redoclyChanges(oldFile, newFile, io.cwd);
+  const diff = diffBases(oldBase, newBase, providers, changes);
+  io.stdout(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffText(diff));
+  return needsAttention(diff) ? ExitCode.problems : ExitCode.ok;
+};
