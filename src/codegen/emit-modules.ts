@@ -1,5 +1,5 @@
 /** The wrapper modules around the types and validators, emitted with ts-morph. */
-import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
 import type { ProviderProfile } from '../runtime/types.ts';
 import type { OperationInfo } from './operations.ts';
 import type { ValidatorNames } from './validators.ts';
@@ -24,16 +24,40 @@ function newFile(name: string): SourceFile {
   return project.createSourceFile(name, '', { overwrite: true });
 }
 
-/** Formats with the TypeScript formatter (2 spaces), then puts the fixed header first. */
+/** The fixed header first. */
 function finish(file: SourceFile, header: string): string {
-  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true });
   return `${header}\n${file.getFullText()}`;
 }
 
-/** A JSON object literal, one key per line. */
-function objectLiteral(value: Record<string, unknown>): string {
-  const entries = Object.entries(value).map(([k, v]) => `${lit(k)}: ${lit(v)},`);
-  return entries.length ? `{\n${entries.join('\n')}\n}` : '{}';
+/** Writes a JSON-like value as an object literal, one key per line, through the writer (which owns indentation). */
+function writeValue(w: CodeBlockWriter, value: unknown, depth = 0): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || depth >= 1) {
+    w.write(lit(value));
+    return;
+  }
+  const entries = Object.entries(value);
+  if (!entries.length) {
+    w.write('{}');
+    return;
+  }
+  w.inlineBlock(() => {
+    for (const [k, v] of entries) {
+      w.write(`${lit(k)}: `);
+      writeValue(w, v, depth + 1);
+      w.write(',').newLine();
+    }
+  });
+}
+
+/** `/** doc *\/ export const name = <value>;` as one statement. */
+function addConst(file: SourceFile, options: { name: string; doc: string; exported?: boolean; type?: string; write: (w: CodeBlockWriter) => void; suffix?: string }): void {
+  file.addStatements((w) => {
+    w.blankLineIfLastNot();
+    w.writeLine(`/** ${options.doc} */`);
+    w.write(`${options.exported === false ? '' : 'export '}const ${options.name}${options.type ? `: ${options.type}` : ''} = `);
+    options.write(w);
+    w.write(`${options.suffix ?? ''};`);
+  });
 }
 
 const lit = (value: unknown): string => JSON.stringify(value);
@@ -42,22 +66,31 @@ export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['OperationTable'], isTypeOnly: true });
   if (ctx.validatorNames.length) file.addImportDeclaration({ moduleSpecifier: './validators.gen.js', namespaceImport: 'v' });
-  const entries = ctx.operations.map((op) => {
-    const names = ctx.validators.get(op.key) ?? { responses: {} };
-    const lines = [`method: ${lit(op.method)}`, `path: ${lit(op.path)}`];
-    if (names.request) lines.push(`request: v.${names.request}`);
-    const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
-    lines.push(`responses: { ${responses.join(', ')} }`);
-    if (names.stream) lines.push(`stream: v.${names.stream}`);
-    if (op.requestClaims) lines.push(`requestClaims: ${objectLiteral(op.requestClaims)}`);
-    if (op.responseClaims) lines.push(`responseClaims: ${objectLiteral(op.responseClaims)}`);
-    return `${lit(op.key)}: {\n${lines.map((l) => `${l},`).join('\n')}\n},`;
-  });
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`Every operation ${ctx.profile.name} offers: its validators (compiled at build time) and its field claims.`],
-    declarations: [{ name: 'operationTable', initializer: `{\n${entries.join('\n')}\n} satisfies OperationTable` }],
+  addConst(file, {
+    name: 'operationTable',
+    doc: `Every operation ${ctx.profile.name} offers: its validators (compiled at build time) and its field claims.`,
+    suffix: ' satisfies OperationTable',
+    write: (w) =>
+      w.inlineBlock(() => {
+        for (const op of ctx.operations) {
+          const names = ctx.validators.get(op.key) ?? { responses: {} };
+          w.write(`${lit(op.key)}: `).inlineBlock(() => {
+            w.writeLine(`method: ${lit(op.method)},`);
+            w.writeLine(`path: ${lit(op.path)},`);
+            if (names.request) w.writeLine(`request: v.${names.request},`);
+            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
+            w.writeLine(`responses: { ${responses.join(', ')} },`);
+            if (names.stream) w.writeLine(`stream: v.${names.stream},`);
+            for (const [key, claims] of [['requestClaims', op.requestClaims], ['responseClaims', op.responseClaims]] as const) {
+              if (!claims) continue;
+              w.write(`${key}: `);
+              writeValue(w, claims);
+              w.write(',').newLine();
+            }
+          });
+          w.write(',').newLine();
+        }
+      }),
   });
   file.addTypeAlias({ isExported: true, name: 'OperationKey', type: 'keyof typeof operationTable', docs: ['`POST /chat/completions` and the like: the operations this profile offers.'] });
   return finish(file, ctx.header);
@@ -66,9 +99,9 @@ export function emitOperationsModule(ctx: ModuleContext): string {
 export function emitValidatorTypes(ctx: ModuleContext): string {
   const file = newFile('validators.gen.d.ts');
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['ValidateFunction'], isTypeOnly: true });
-  for (const name of ctx.validatorNames) {
-    file.addVariableStatement({ hasDeclareKeyword: true, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, type: 'ValidateFunction' }] });
-  }
+  file.addVariableStatements(
+    ctx.validatorNames.map((name) => ({ hasDeclareKeyword: true, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, type: 'ValidateFunction' }] })),
+  );
   if (!ctx.validatorNames.length) file.addExportDeclaration({});
   return finish(file, ctx.header);
 }
@@ -79,17 +112,13 @@ export function emitClientModule(ctx: ModuleContext): string {
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['createProviderClient'] });
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['ClientOptions', 'ProviderClient', 'ProviderProfile'], isTypeOnly: true });
   file.addImportDeclaration({ moduleSpecifier: './types.gen.ts', namedImports: ['paths'], isTypeOnly: true });
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [`${profile.name}: where it lives and how it authenticates.`],
-    declarations: [{ name: 'profile', type: 'ProviderProfile', initializer: JSON.stringify(profile, null, 2) }],
-  });
+  addConst(file, { name: 'profile', type: 'ProviderProfile', doc: `${profile.name}: where it lives and how it authenticates.`, write: (w) => writeProfile(w, profile) });
   const streaming = ctx.operations.filter((op) => op.stream && op.method === 'post');
-  file.addVariableStatement({
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ['Operations answering with server-sent events: path → method.'],
-    declarations: [{ name: 'streamMethods', initializer: objectLiteral(Object.fromEntries(streaming.map((op) => [op.path, op.method]))) }],
+  addConst(file, {
+    name: 'streamMethods',
+    exported: false,
+    doc: 'Operations answering with server-sent events: path → method.',
+    write: (w) => writeValue(w, Object.fromEntries(streaming.map((op) => [op.path, op.method]))),
   });
   file.addInterface({
     isExported: true,
@@ -98,7 +127,7 @@ export function emitClientModule(ctx: ModuleContext): string {
     properties: streaming.map((op) => {
       const code = Object.keys(op.responses).find((c) => /^2/.test(c)) ?? '200';
       const codeKey = /^\d+$/.test(code) ? code : lit(code);
-      return { name: lit(op.path), docs: [op.key], type: `paths[${lit(op.path)}][${lit(op.method)}]['responses'][${codeKey}]['content']['text/event-stream']` };
+      return { name: lit(op.path), docs: [op.key], type: `paths[${lit(op.path)}][${lit(op.method)}]["responses"][${codeKey}]["content"]["text/event-stream"]` };
     }),
   });
   file.addTypeAlias({ isExported: true, name: 'Client', type: 'ProviderClient<paths, StreamEvents>' });
@@ -116,6 +145,17 @@ export function emitClientModule(ctx: ModuleContext): string {
     statements: ['return createProviderClient<paths, StreamEvents>(profile, streamMethods, options);'],
   });
   return finish(file, ctx.header);
+}
+
+function writeProfile(w: CodeBlockWriter, profile: ProviderProfile): void {
+  w.inlineBlock(() => {
+    w.writeLine(`id: ${lit(profile.id)},`);
+    w.writeLine(`name: ${lit(profile.name)},`);
+    w.writeLine(`baseUrl: ${lit(profile.baseUrl)},`);
+    w.write('auth: ');
+    writeValue(w, profile.auth);
+    w.write(',').newLine();
+  });
 }
 
 export function emitIndexModule(ctx: ModuleContext): string {

@@ -1,7 +1,7 @@
 /** The operations of a resolved spec, with what codegen needs: schemas to compile and claims. */
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
-import type { FieldClaims } from '../runtime/types.ts';
+import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -60,12 +60,24 @@ export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
         }
       }
       const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
-      if (compat && isObject(compat['request.body'])) info.requestClaims = compat['request.body'] as FieldClaims;
-      if (compat && isObject(compat['response.body'])) info.responseClaims = compat['response.body'] as FieldClaims;
+      if (compat && isObject(compat['request.body'])) info.requestClaims = runtimeClaims(compat['request.body']);
+      if (compat && isObject(compat['response.body'])) info.responseClaims = runtimeClaims(compat['response.body']);
       operations.push(info);
     }
   }
   return operations;
+}
+
+/** What the checks need of each claim: status, note, replacement (sources stay in the spec and the docs). */
+function runtimeClaims(claims: Record<string, any>): FieldClaims {
+  const out: Record<string, FieldClaim> = {};
+  for (const [path, claim] of Object.entries(claims)) {
+    if (!isObject(claim)) continue;
+    out[path] = { status: claim.status };
+    if (typeof claim.note === 'string') out[path].note = claim.note;
+    if (typeof claim.replacement === 'string') out[path].replacement = claim.replacement;
+  }
+  return out;
 }
 
 /** Follows a local `$ref` (components/requestBodies, components/responses) to the object and its pointer. */
