@@ -1,7 +1,10 @@
 /**
  * `--engine prism`: Prism (`prism mock`) on the profile's resolved spec, behind the same contract
  * as the native engine. Prism serves paths without the spec's `/v1` server prefix, so a small
- * proxy on the requested port strips it and forwards to Prism on a private port.
+ * proxy on the requested port strips it, forwards to Prism on a private port, asks for error
+ * statuses on demand (`x-mock-status` → Prism's `Prefer: code=`), and rewrites Prism's
+ * `application/problem+json` errors into OpenAI's envelope (422 → 400 with `param`), so that
+ * SDK error classes behave the same on both engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,13 +35,13 @@ export async function startPrism(options: { host: string; port: number; specFile
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   try {
-    await waitForPrism(child, options.startTimeoutMs ?? 60_000);
+    await waitForPrism(child, options.startTimeoutMs ?? 180_000);
   } catch (err) {
     child.kill();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
     throw err;
   }
-  const proxy = createProxy(privatePort);
+  const { server: proxy } = createProxy(privatePort);
   await listen(proxy, options.port, options.host);
   const port = (proxy.address() as AddressInfo).port;
   return {
@@ -85,13 +88,36 @@ function waitForPrism(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-function createProxy(targetPort: number): Server {
-  return createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+function createProxy(targetPort: number): { server: Server; requests: () => number } {
+  let count = 0;
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
     const url = req.url ?? '/';
+    if (url === '/__mock/requests') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ total: count }));
+      return;
+    }
+    count++;
     const forwarded = url === '/v1' || url.startsWith('/v1/') || url.startsWith('/v1?') ? url.slice(3) || '/' : url;
-    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: forwarded, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+    const headers = { ...req.headers };
+    const asked = headers['x-mock-status'];
+    if (typeof asked === 'string' && /^[45]\d\d$/.test(asked)) headers.prefer = `code=${asked}`;
+    delete headers['x-mock-status'];
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method: req.method, path: forwarded, headers }, (answer) => {
+      const type = String(answer.headers['content-type'] ?? '');
+      if (!type.startsWith('application/problem+json')) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        const { status, body } = fromProblem(answer.statusCode ?? 500, Buffer.concat(chunks).toString('utf8'));
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      });
     });
     upstream.on('error', (err) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
@@ -99,6 +125,43 @@ function createProxy(targetPort: number): Server {
     });
     req.pipe(upstream);
   });
+  return { server, requests: () => count };
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  validation?: { location?: string[]; code?: string; message?: string }[];
+}
+
+/** Prism's problem document → OpenAI's envelope; the first validation issue becomes `param`. */
+export function fromProblem(status: number, text: string): { status: number; body: { error: { message: string; type: string; param: string | null; code: string | null } } } {
+  let problem: Problem = {};
+  try {
+    problem = JSON.parse(text) as Problem;
+  } catch {
+    // Not JSON after all: keep the status, use the text as the message.
+  }
+  const issue = problem.validation?.[0];
+  let param: string | null = null;
+  if (issue) {
+    const path = (issue.location ?? []).slice(1);
+    const missing = issue.code === 'required' ? /property '([^']+)'/.exec(issue.message ?? '')?.[1] : undefined;
+    if (missing) path.push(missing);
+    param = path.reduce((out, token) => (/^\d+$/.test(token) ? `${out}[${token}]` : out ? `${out}.${token}` : token), '') || null;
+  }
+  const mapped = status === 422 ? 400 : status;
+  return {
+    status: mapped,
+    body: {
+      error: {
+        message: issue?.message ?? problem.detail ?? problem.title ?? (text || `HTTP ${status}`),
+        type: mapped === 429 ? 'rate_limit_exceeded' : mapped >= 500 ? 'server_error' : 'invalid_request_error',
+        param,
+        code: issue?.code ?? null,
+      },
+    },
+  };
 }
 
 function freePort(): Promise<number> {
