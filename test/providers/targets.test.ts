@@ -6,7 +6,7 @@
  * (chat's own schema copies in compactifai) are checked the same way, after their creation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonpath } from 'json-p3';
+import { jsonpath, type JSONValue } from 'json-p3';
 import { applyOverlay } from '../../src/overlay/index.ts';
 import { baseSpec, loadOverlay, overlayFile, PROVIDERS, type Json } from './helpers.ts';
 
@@ -33,7 +33,7 @@ describe.each(PROVIDERS)('provider %s', (id) => {
 
   it('targets the overlay does not create itself match the base spec as it is', () => {
     const created = /CompactifAIChat/;
-    const missing = actions.filter((a) => !created.test(a.target) && jsonpath.query(a.target, base).values().length === 0);
+    const missing = actions.filter((a) => !created.test(a.target) && jsonpath.query(a.target, base as JSONValue).values().length === 0);
     expect(missing).toEqual([]);
   });
 });
