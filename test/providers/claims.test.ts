@@ -33,7 +33,7 @@ function expectedRows(t: Transcription): ClaimRow[] {
   const operations = t.operations.map(([op]) => op);
   return t.claims.flatMap(([operation, location, field, status, note, replacement]) =>
     (operation === '*' ? operations : [operation]).map((op) => {
-      const source = t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`];
+      const source = t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
       return clean({ operation: op, location, field, status, note, replacement, source }) as unknown as ClaimRow;
     }),
   );
