@@ -60,11 +60,15 @@ export function compareOperations(a: string, b: string): number {
   return order(methodA) - order(methodB);
 }
 
-function compareFields(a: FieldRow, b: FieldRow): number {
-  return (
-    compareOperations(a.operation, b.operation) ||
-    fieldLocations.indexOf(a.location) - fieldLocations.indexOf(b.location) ||
-    (a.field < b.field ? -1 : a.field > b.field ? 1 : 0)
+/** Sorts rows by operation, location and field; the operation order is computed once per name. */
+function sortFields(rows: FieldRow[]): void {
+  const names = [...new Set(rows.map((r) => r.operation))].sort(compareOperations);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  rows.sort(
+    (a, b) =>
+      rank.get(a.operation)! - rank.get(b.operation)! ||
+      fieldLocations.indexOf(a.location) - fieldLocations.indexOf(b.location) ||
+      (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
   );
 }
 
@@ -136,7 +140,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     }
   }
   operations.sort((a, b) => compareOperations(a.operation, b.operation));
-  fields.sort(compareFields);
+  sortFields(fields);
   const key = (d: Diagnostic) => `${d.location?.pointer ?? ''} ${d.code}`;
   diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 

@@ -1,7 +1,7 @@
 /**
  * Which overlay actions made a row what it is, from the overlay provenance (src/overlay/types.ts
  * ActionProvenance): the action that placed the claim, and those that added, changed or removed
- * the field's schema.
+ * the field's schema. Pointers are indexed once, so a lookup costs the depth of the pointer.
  */
 import type { ActionRef } from './types.ts';
 
@@ -13,35 +13,53 @@ interface ProvenanceLike {
   removed?: readonly string[];
 }
 
-function isAncestorOrSelf(ancestor: string, pointer: string): boolean {
-  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
-}
-
-/** A pointer under a property definition that still belongs to it (not to a nested property). */
-function isOwnDetail(property: string, pointer: string): boolean {
-  return pointer.startsWith(`${property}/`) && !pointer.slice(property.length).includes('/properties/');
-}
-
 export interface ProvenanceIndex {
   /** Actions touching a claim (at `claimPointer`) or the schema of a field (at `schemaPointers`). */
   actionsFor(claimPointer: string | undefined, schemaPointers: readonly string[]): ActionRef[] | undefined;
 }
 
+/** `/a/b/c` → `/a`, `/a/b`: the proper ancestors, the document root excluded. */
+function ancestors(pointer: string): string[] {
+  const result: string[] = [];
+  for (let i = pointer.indexOf('/', 1); i > 0; i = pointer.indexOf('/', i + 1)) result.push(pointer.slice(0, i));
+  return result;
+}
+
 export function indexProvenance(provenance: readonly unknown[]): ProvenanceIndex {
   const entries = provenance.filter((p): p is ProvenanceLike => typeof p === 'object' && p !== null && typeof (p as ProvenanceLike).index === 'number');
+  const refs = new Map<number, ActionRef>();
+  // Pointers an action touched, and for each ancestor of one, the actions below it (with whether
+  // the way down crosses a nested `properties`, i.e. reaches another field).
+  const touched = new Map<string, Set<number>>();
+  const below = new Map<string, { index: number; nested: boolean }[]>();
+  for (const entry of entries) {
+    refs.set(entry.index, entry.description ? { index: entry.index, description: entry.description } : { index: entry.index });
+    for (const pointer of [...(entry.added ?? []), ...(entry.changed ?? []), ...(entry.removed ?? [])]) {
+      if (!touched.has(pointer)) touched.set(pointer, new Set());
+      touched.get(pointer)!.add(entry.index);
+      for (const ancestor of ancestors(pointer)) {
+        if (!below.has(ancestor)) below.set(ancestor, []);
+        below.get(ancestor)!.push({ index: entry.index, nested: pointer.slice(ancestor.length).includes('/properties/') });
+      }
+    }
+  }
+  const selfOrAbove = (pointer: string, found: Set<number>): void => {
+    for (const p of [...ancestors(pointer), pointer]) for (const index of touched.get(p) ?? []) found.add(index);
+  };
   return {
     actionsFor(claimPointer, schemaPointers) {
-      const found: ActionRef[] = [];
-      for (const entry of entries) {
-        const touched = [...(entry.added ?? []), ...(entry.changed ?? []), ...(entry.removed ?? [])];
-        const hit = touched.some(
-          (t) =>
-            (claimPointer !== undefined && (isAncestorOrSelf(t, claimPointer) || isAncestorOrSelf(claimPointer, t))) ||
-            schemaPointers.some((s) => isAncestorOrSelf(t, s) || isOwnDetail(s, t)),
-        );
-        if (hit) found.push(entry.description ? { index: entry.index, description: entry.description } : { index: entry.index });
+      if (entries.length === 0) return undefined;
+      const found = new Set<number>();
+      if (claimPointer !== undefined) {
+        selfOrAbove(claimPointer, found);
+        for (const b of below.get(claimPointer) ?? []) found.add(b.index);
       }
-      return found.length ? found.sort((a, b) => a.index - b.index) : undefined;
+      for (const pointer of schemaPointers) {
+        selfOrAbove(pointer, found);
+        for (const b of below.get(pointer) ?? []) if (!b.nested) found.add(b.index);
+      }
+      if (found.size === 0) return undefined;
+      return [...found].sort((a, b) => a - b).map((index) => refs.get(index)!);
     },
   };
 }
