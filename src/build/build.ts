@@ -123,7 +123,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const manifest = await readManifest(path.join(generatedDir, '.manifest.json'));
   const stale = inputs.filter((p) => options.force || manifest?.profiles[p.id] !== p.key || !existsSync(path.join(generatedDir, p.id)));
   const crossKey = hashParts(inputs.map((p) => `${p.id}=${p.key}`));
-  const crossStale = options.force || manifest?.cross !== crossKey || !(manifest?.crossFiles ?? []).every((f) => existsSync(path.join(generatedDir, f)));
+  // Cross-profile outputs (MATRIX.md, the site) are only written by a full build of all profiles.
+  const buildsCross = !options.profiles?.length && !options.specsOnly;
+  const crossStale = buildsCross && (options.force || manifest?.cross !== crossKey || !(manifest?.crossFiles ?? []).every((f) => existsSync(path.join(generatedDir, f))));
 
   if (stale.length === 0 && !crossStale) {
     return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };

@@ -38,7 +38,7 @@ export function findConflicts(target: unknown, value: unknown, documentPath: Pat
   if (targetShape === 'object' && !isObject(value)) {
     conflicts.push({ documentPath, valuePath: [], kind: 'error', message: `cannot merge ${describeValue(value)} into an object: the value for an object target must be an object` });
   } else if (targetShape === 'primitive' && shapeOf(value) !== 'primitive') {
-    conflicts.push({ documentPath, valuePath: [], kind: 'error', message: `cannot replace the primitive ${describeValue(target)} with ${describeValue(value)}: the value for a primitive target must be a primitive` });
+    conflicts.push({ documentPath, valuePath: [], kind: 'error', message: `cannot replace ${describeValue(target)} with ${describeValue(value)}: the value for a primitive target must be a primitive` });
   } else if (targetShape === 'object') {
     memberConflicts(target as Record<string, unknown>, value as Record<string, unknown>, documentPath, [], conflicts);
   }
