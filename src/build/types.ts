@@ -20,7 +20,10 @@ export interface ResolvedProfile {
   overlayFile?: string;
 }
 
-/** A file a generator wants written, relative to generated/. Written atomically by the build. */
+/**
+ * A file a generator wants written. `perProfile` paths are relative to generated/<id>/,
+ * `crossProfile` paths to generated/. Written atomically by the build.
+ */
 export interface GeneratedFile {
   path: string;
   contents: string;
