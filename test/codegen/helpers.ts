@@ -15,19 +15,28 @@ export async function loadFixtureSpec(name: string): Promise<OpenAPIDocument> {
   return parseYaml(await readFile(file, 'utf8'), file) as OpenAPIDocument;
 }
 
-/** Output folder three levels under the project root, so the runtime import is `../../../src/...`. */
-export function outputDir(suite: string, id: string): string {
-  return path.join(projectRoot, 'generated/.codegen-test', suite, id);
+/** Where a fixture profile's generated code is kept as golden files (committed, type-checked). */
+export function goldenDir(name: string): string {
+  return path.join(projectRoot, 'test/fixtures/codegen', name, 'expected');
 }
 
-export async function generateInto(suite: string, id: string, spec: OpenAPIDocument): Promise<{ dir: string; result: GeneratorResult }> {
-  const dir = outputDir(suite, id);
-  const result = await generateProfileCode({ id, spec, base: spec, provenance: [] }, { runtime: '../../../../src/runtime/index.ts' });
+/** The runtime as imported from test/fixtures/codegen/<name>/expected/. */
+export const FIXTURE_RUNTIME = '../../../../../src/runtime/index.ts';
+
+export function generateFixture(name: string, spec: OpenAPIDocument): Promise<GeneratorResult> {
+  return generateProfileCode({ id: name, spec, base: spec, provenance: [] }, { runtime: FIXTURE_RUNTIME });
+}
+
+/** Rewrites the golden files (UPDATE_GOLDEN=1). */
+export async function writeGolden(name: string, result: GeneratorResult): Promise<void> {
+  const dir = goldenDir(name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   for (const file of result.files) await writeFile(path.join(dir, file.path), file.contents);
-  return { dir, result };
 }
+
+/** A scratch folder for tsc configs, inside the project so module resolution finds node_modules. */
+export const scratchDir = path.join(projectRoot, 'generated/.codegen-test');
 
 /** Runs `tsc --noEmit` on the given files with the project's compiler options; returns its output. */
 export async function typeCheck(files: string[], scratch: string): Promise<{ ok: boolean; output: string }> {

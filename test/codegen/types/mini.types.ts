@@ -1,5 +1,5 @@
-// Type tests for the codegen fixture profile (test/fixtures/codegen/mini), type-checked by
-// test/codegen/generator.test.ts after it generates the code.
+// Type tests for the codegen fixture profile (test/fixtures/codegen/mini, golden output in expected/),
+// type-checked by test/codegen/generator.test.ts.
 import { expectTypeOf } from 'vitest';
 import {
   checkRequest,
@@ -8,7 +8,7 @@ import {
   type OperationKey,
   type paths,
   type StreamEvents,
-} from '../../../generated/.codegen-test/types/mini/index.gen.ts';
+} from '../../fixtures/codegen/mini/expected/index.gen.ts';
 
 type ChatRequest = paths['/chat/completions']['post']['requestBody']['content']['application/json'];
 const client = createClient({ apiKey: 'test', baseUrl: 'http://127.0.0.1:9' });
