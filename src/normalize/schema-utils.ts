@@ -12,8 +12,22 @@ export function isAnnotation(key: string): boolean {
   return ANNOTATION_KEYWORDS.has(key) || key.startsWith('x-');
 }
 
+/**
+ * Resolved refs per document. Safe because no fix replaces a schema object that a `$ref` can
+ * point at (they edit schemas in place), so a target, once found, stays the target.
+ */
+const resolved = new WeakMap<object, Map<string, JsonObject | undefined>>();
+
 /** The schema a local `$ref` points at, following chains of `$ref`s; undefined when it cannot. */
-export function resolveRef(spec: unknown, ref: string, depth = 0): JsonObject | undefined {
+export function resolveRef(spec: unknown, ref: string): JsonObject | undefined {
+  if (!isObject(spec)) return lookup(spec, ref, 0);
+  let cache = resolved.get(spec);
+  if (!cache) resolved.set(spec, (cache = new Map()));
+  if (!cache.has(ref)) cache.set(ref, lookup(spec, ref, 0));
+  return cache.get(ref);
+}
+
+function lookup(spec: unknown, ref: string, depth: number): JsonObject | undefined {
   if (!ref.startsWith('#') || depth > 32) return undefined;
   let target: unknown;
   try {
@@ -22,7 +36,7 @@ export function resolveRef(spec: unknown, ref: string, depth = 0): JsonObject | 
     return undefined;
   }
   if (!isObject(target)) return undefined;
-  return typeof target.$ref === 'string' ? resolveRef(spec, target.$ref, depth + 1) : target;
+  return typeof target.$ref === 'string' ? lookup(spec, target.$ref, depth + 1) : target;
 }
 
 /** The schema itself, or what its `$ref` points at. */

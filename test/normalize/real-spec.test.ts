@@ -2,8 +2,9 @@
  * The normalize stage on the real pinned upstream spec: what it changes (golden report), that it
  * is deterministic and idempotent, and that the tools then accept the result: Ajv2020 compiles
  * every component schema in strict mode, openapi-typescript's output type-checks under strict
- * TypeScript, and discriminated unions narrow.
+ * TypeScript, discriminated unions narrow, and redocly's structural rules pass.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,26 +112,38 @@ describe('Ajv2020 + ajv-formats', () => {
   });
 });
 
+// `role: "user"` must select exactly the user message type; control-flow narrowing and a literal too.
+const POSITIVE = `import type { components } from './openapi.ts';
+type Message = components['schemas']['ChatCompletionRequestMessage'];
+type UserMessage = components['schemas']['ChatCompletionRequestUserMessage'];
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const selectsUser: Equals<Extract<Message, { role: 'user' }>, UserMessage> = true;
+export function onlyUsers(message: Message): UserMessage | undefined {
+  if (message.role === 'user') return message;
+  return undefined;
+}
+export const literal: Message = { role: 'user', content: 'hello' };
+`;
+
+// Must fail on line 5: an assistant message is not a user message.
+const NEGATIVE = `import type { components } from './openapi.ts';
+type Message = components['schemas']['ChatCompletionRequestMessage'];
+type UserMessage = components['schemas']['ChatCompletionRequestUserMessage'];
+export function wrong(message: Message): UserMessage | undefined {
+  if (message.role === 'assistant') return message;
+  return undefined;
+}
+`;
+
 describe('openapi-typescript 7 output', () => {
   let dir: string;
   let program: ts.Program;
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    types: [],
-    lib: ['lib.es2022.d.ts'],
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    allowImportingTsExtensions: true,
-    skipLibCheck: true,
-  };
-  const check = (file: string, source: string) => {
-    writeFileSync(path.join(dir, file), source);
-    program = ts.createProgram([path.join(dir, 'openapi.ts'), path.join(dir, file)], options, undefined, program);
-    return ts.getPreEmitDiagnostics(program).map((d) => {
-      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      return `${d.file ? path.basename(d.file.fileName) : ''}:${line} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ').slice(0, 160)}`;
+  const diagnosticsOf = (file: string) => {
+    const source = program.getSourceFile(path.join(dir, file));
+    if (!source) throw new Error(`${file} is not in the program`);
+    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
+      const line = d.start !== undefined ? source.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      return `${file}:${line} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ').slice(0, 160)}`;
     });
   };
 
@@ -139,43 +152,63 @@ describe('openapi-typescript 7 output', () => {
     // openapi-typescript patches discriminator properties into the document it is given: a clone.
     const ast = await openapiTS(structuredClone(result.spec) as unknown as Parameters<typeof openapiTS>[0], { silent: true });
     writeFileSync(path.join(dir, 'openapi.ts'), astToString(ast));
+    writeFileSync(path.join(dir, 'positive.ts'), POSITIVE);
+    writeFileSync(path.join(dir, 'negative.ts'), NEGATIVE);
+    // One program for the three files: the generated types are checked once.
+    program = ts.createProgram(['openapi.ts', 'positive.ts', 'negative.ts'].map((f) => path.join(dir, f)), {
+      strict: true,
+      noEmit: true,
+      types: [],
+      lib: ['lib.es2022.d.ts'],
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      allowImportingTsExtensions: true,
+      skipLibCheck: true,
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('type-checks under strict TypeScript 5.9', () => {
-    expect(check('empty.ts', 'export {};\n')).toEqual([]);
+    expect(ts.version).toMatch(/^5\.9\./);
+    expect([...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]).toEqual([]);
+    expect(diagnosticsOf('openapi.ts')).toEqual([]);
   });
 
   it('narrows the chat message union on role: "user" to the user message type', () => {
-    const positive = [
-      "import type { components } from './openapi.ts';",
-      "type Message = components['schemas']['ChatCompletionRequestMessage'];",
-      "type UserMessage = components['schemas']['ChatCompletionRequestUserMessage'];",
-      'type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;',
-      "export const selectsUser: Equals<Extract<Message, { role: 'user' }>, UserMessage> = true;",
-      'export function onlyUsers(message: Message): UserMessage | undefined {',
-      "  if (message.role === 'user') return message;",
-      '  return undefined;',
-      '}',
-      "export const literal: Message = { role: 'user', content: 'hello' };",
-      '',
-    ].join('\n');
-    expect(check('positive.ts', positive)).toEqual([]);
+    expect(diagnosticsOf('positive.ts')).toEqual([]);
   });
 
   it('refuses an assistant message where a user message is expected (the check can fail)', () => {
-    const negative = [
-      "import type { components } from './openapi.ts';",
-      "type Message = components['schemas']['ChatCompletionRequestMessage'];",
-      "type UserMessage = components['schemas']['ChatCompletionRequestUserMessage'];",
-      'export function wrong(message: Message): UserMessage | undefined {',
-      "  if (message.role === 'assistant') return message;",
-      '  return undefined;',
-      '}',
-      '',
-    ].join('\n');
-    const diagnostics = check('negative.ts', negative);
+    const diagnostics = diagnosticsOf('negative.ts');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatch(/^negative\.ts:5 TS2322 /);
+  });
+});
+
+describe('redocly lint', () => {
+  // On the upstream spec these rules report 128 errors: `struct` (nullable, boolean
+  // exclusiveMinimum, optional, min_items/max_items, $recursiveRef/$recursiveAnchor) and
+  // path-not-include-query (the `?beta=true` keys). The remaining rules of the recommended set
+  // are style (summaries, 4xx responses) and belong to the project's redocly.yaml.
+  it('finds no structural error in the normalized spec', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'oai-normalize-lint-'));
+    try {
+      writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(result.spec));
+      writeFileSync(
+        path.join(dir, 'redocly.yaml'),
+        'extends: []\nrules:\n  struct: error\n  path-not-include-query: error\n  no-unresolved-refs: error\n',
+      );
+      const cli = path.join(root, 'node_modules/@redocly/cli/bin/cli.js');
+      const run = spawnSync(process.execPath, [cli, 'lint', 'openapi.json', '--config', 'redocly.yaml', '--format', 'json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      });
+      const output = JSON.parse(run.stdout) as { problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+      expect(output.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
