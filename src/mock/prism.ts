@@ -7,7 +7,7 @@
  * SDK error classes behave the same on both engines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,13 +21,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const prismBin = path.join(projectRoot, 'node_modules', '.bin', 'prism');
 
 export async function startPrism(options: { host: string; port: number; specFile?: string; spec?: OpenAPIDocument; startTimeoutMs?: number }): Promise<RunningMock> {
-  let tempDir: string | undefined;
-  let specFile = options.specFile;
-  if (!specFile) {
-    tempDir = mkdtempSync(path.join(tmpdir(), 'oai-compat-prism-'));
-    specFile = path.join(tempDir, 'openapi.json');
-    writeFileSync(specFile, JSON.stringify(options.spec));
-  }
+  // Prism watches its spec file and restarts (refusing connections meanwhile) when it changes:
+  // serve a private snapshot, so a concurrent `npm run build` cannot pull the floor away.
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'oai-compat-prism-'));
+  const specFile = path.join(tempDir, options.specFile ? path.basename(options.specFile) : 'openapi.json');
+  if (options.specFile) copyFileSync(options.specFile, specFile);
+  else writeFileSync(specFile, JSON.stringify(options.spec));
   const privatePort = await freePort();
   const child = spawn(process.execPath, [prismBin, 'mock', '--host', '127.0.0.1', '--port', String(privatePort), specFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +37,7 @@ export async function startPrism(options: { host: string; port: number; specFile
     await waitForPrism(child, options.startTimeoutMs ?? 180_000);
   } catch (err) {
     child.kill();
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    rmSync(tempDir, { recursive: true, force: true });
     throw err;
   }
   const { server: proxy } = createProxy(privatePort);
@@ -56,7 +55,7 @@ export async function startPrism(options: { host: string; port: number; specFile
           child.kill();
         });
         function done(): void {
-          if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+          rmSync(tempDir, { recursive: true, force: true });
           resolve();
         }
       }),

@@ -2,20 +2,19 @@
  * `startMock`: the programmatic entry (tests, CI set-ups, the CLI). Loads a profile's mock data
  * from generated/<id>/, starts the native engine or Prism, and resolves once requests are accepted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
-import { parseYaml } from '../load/document.ts';
 import { createEngine, type Engine } from './engine.ts';
 import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
-import { startPrism } from './prism.ts';
-import { lazyAjvValidators } from './validate.ts';
+import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
+import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
 export interface StartMockOptions {
   /** Profile id: `openai` or a provider id with generated/<id>/. */
@@ -29,6 +28,13 @@ export interface StartMockOptions {
   /** Directory holding <id>/openapi.yaml; defaults to the project's generated/. */
   generatedDir?: string;
   limits?: BodyLimits;
+  /**
+   * `lazy`: compile each operation's validators on first use. `precompiled`: the codegen
+   * validators of generated/<id>/ for JSON bodies (no compilation, but importing the whole
+   * module costs more than compiling one operation on the full openai profile, 5.5 MB of code).
+   * `auto` (default): precompiled when that module is under 2 MB.
+   */
+  validators?: 'auto' | 'lazy' | 'precompiled';
 }
 
 export interface RunningMock {
@@ -50,7 +56,7 @@ export function profileFiles(provider: string, generatedDir = path.join(projectR
   return { spec: path.join(generatedDir, provider, 'openapi.yaml'), data: path.join(generatedDir, provider, 'mock.gen.json') };
 }
 
-export function loadMockData(options: StartMockOptions): MockData {
+export async function loadMockData(options: StartMockOptions): Promise<MockData> {
   if (options.spec) return mockDataFromSpec(options.spec, options.provider);
   const files = profileFiles(options.provider, options.generatedDir);
   if (existsSync(files.data)) return parseMockData(readFileSync(files.data, 'utf8'), files.data);
@@ -60,21 +66,36 @@ export function loadMockData(options: StartMockOptions): MockData {
       3,
     );
   }
+  // Loaded only on this path: the YAML libraries cost more start-up time than parsing JSON.
+  const { parseYaml } = await import('../load/document.ts');
   return mockDataFromSpec(parseYaml(readFileSync(files.spec, 'utf8'), files.spec) as OpenAPIDocument, options.provider);
+}
+
+/** Uses generated/<id>/operations.gen.ts (codegen) when the build wrote it. */
+async function withPrecompiled(options: StartMockOptions, fallback: RequestValidator): Promise<RequestValidator> {
+  const dir = path.join(options.generatedDir ?? path.join(projectRoot, 'generated'), options.provider);
+  const file = path.join(dir, 'operations.gen.ts');
+  const mode = options.validators ?? 'auto';
+  if (mode === 'lazy' || !existsSync(file)) return fallback;
+  const size = statSync(path.join(dir, 'validators.gen.js'), { throwIfNoEntry: false })?.size ?? 0;
+  if (mode === 'auto' && size > 2_000_000) return fallback;
+  const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
+  return precompiledValidator(operationTable, fallback);
 }
 
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   if ((options.engine ?? 'native') === 'prism') {
     const specFile = options.spec ? undefined : profileFiles(options.provider, options.generatedDir).spec;
+    const { startPrism } = await import('./prism.ts');
     return startPrism({ host, port: options.port ?? 0, specFile, spec: options.spec });
   }
-  const data = loadMockData(options);
+  const data = await loadMockData(options);
   const validators = lazyAjvValidators(data.spec);
   const engine = createEngine({
     spec: data.spec,
     model: data.model,
-    validator: validators.request,
+    validator: options.spec ? validators.request : await withPrecompiled(options, validators.request),
     responseCheck: (op, body) => validators.response.body(op, body),
     prepared: data.prepared,
     limits: options.limits,

@@ -1,0 +1,22 @@
+/**
+ * Request validation with the codegen issue's validators (Ajv standalone, compiled at build
+ * time into generated/<id>/validators.gen.js and indexed by generated/<id>/operations.gen.ts):
+ * JSON bodies use them, so the first request pays no schema compilation. Parts they do not
+ * cover (path, query, multipart) fall back to the lazily compiled validators.
+ */
+import type { ErrorObject } from 'ajv';
+import type { OperationModel } from './model.ts';
+import { issueFromAjv, mostSpecific, type RequestValidator } from './validate.ts';
+
+/** The slice of codegen's `OperationTable` the mock uses. */
+export type PrecompiledTable = Readonly<Record<string, { request?: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } }>>;
+
+export function precompiledValidator(table: PrecompiledTable, fallback: RequestValidator): RequestValidator {
+  return {
+    check(op: OperationModel, part, value, contentType) {
+      const validate = part === 'body' && contentType === 'application/json' ? table[op.key]?.request : undefined;
+      if (!validate) return fallback.check(op, part, value, contentType);
+      return validate(value) ? undefined : issueFromAjv(mostSpecific(validate.errors ?? []), part);
+    },
+  };
+}
