@@ -27,18 +27,13 @@ export function forEachSchema(doc: JsonObject, visit: SchemaVisitor): void {
   new Walker(visit).document(doc);
 }
 
-/** Visits one schema tree only (for tests and for fixes that work on a subtree). */
-export function forEachSubschema(schema: unknown, visit: SchemaVisitor, path: (string | number)[] = []): void {
-  new Walker(visit, path).schema(schema);
-}
-
 class Walker {
   private readonly visit: SchemaVisitor;
   private readonly path: (string | number)[];
 
-  constructor(visit: SchemaVisitor, path: (string | number)[] = []) {
+  constructor(visit: SchemaVisitor) {
     this.visit = visit;
-    this.path = path;
+    this.path = [];
   }
 
   private at(key: string | number, value: unknown, fn: (value: unknown) => void): void {
