@@ -42,6 +42,8 @@ export interface ProfileInputs {
   id: string;
   /** Project-relative overlay path, absent for the base profile. */
   overlayFile?: string;
+  /** Project-relative profile.yaml path (claims of a profile without an overlay). */
+  profileFile?: string;
   key: string;
 }
 
@@ -94,7 +96,13 @@ export async function profileInputs(projectRoot: string, ids: readonly string[],
     const parts: (string | Uint8Array)[] = [code, id];
     for (const file of await listFiles(folder)) parts.push(path.relative(folder, file), await readFile(file));
     const overlay = path.join(folder, 'overlay.yaml');
-    inputs.push({ id, key: hashParts(parts), overlayFile: id !== BASE_PROFILE && existsSync(overlay) ? path.relative(projectRoot, overlay) : undefined });
+    const profile = path.join(folder, 'profile.yaml');
+    inputs.push({
+      id,
+      key: hashParts(parts),
+      overlayFile: id !== BASE_PROFILE && existsSync(overlay) ? path.relative(projectRoot, overlay) : undefined,
+      profileFile: id === BASE_PROFILE && existsSync(profile) ? path.relative(projectRoot, profile) : undefined,
+    });
   }
   return inputs;
 }

@@ -78,12 +78,10 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
   const profiles: ResolvedProfile[] = [];
   for (const inputProfile of inputs) {
-    let overlay: { file: string; value: unknown; lineOf(pointer: string): number | undefined } | undefined;
-    if (inputProfile.overlayFile) {
-      const text = await readFile(path.join(projectRoot, inputProfile.overlayFile), 'utf8');
-      overlay = loadDocument(text, inputProfile.overlayFile);
-    }
-    const resolved = await resolveProfile(base, { id: inputProfile.id, overlay }, {
+    const load = async (file: string | undefined) => (file ? loadDocument(await readFile(path.join(projectRoot, file), 'utf8'), file) : undefined);
+    const overlay = await load(inputProfile.overlayFile);
+    const profileYaml = await load(inputProfile.profileFile);
+    const resolved = await resolveProfile(base, { id: inputProfile.id, overlay, profile: profileYaml }, {
       projectRoot,
       strict: true,
       xCompat,

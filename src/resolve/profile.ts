@@ -7,12 +7,20 @@ import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
 import type { JsonObject } from './walk.ts';
-import { isOffered, validateXCompat, type XCompatValidators } from './x-compat.ts';
+import { isOffered, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
+
+export interface LoadedInput {
+  file: string;
+  value: unknown;
+  lineOf?(pointer: string): number | undefined;
+}
 
 export interface ProfileSource {
   id: string;
   /** The provider's overlay, parsed; absent for the base profile. */
-  overlay?: { file: string; value: unknown; lineOf?(pointer: string): number | undefined };
+  overlay?: LoadedInput;
+  /** profile.yaml of a profile without an overlay: root claims placed on the base spec. */
+  profile?: LoadedInput;
 }
 
 export interface ResolveOptions {
@@ -28,7 +36,7 @@ export interface ResolveOptions {
 
 export async function resolveProfile(base: JsonObject, source: ProfileSource, options: ResolveOptions): Promise<{ profile: ResolvedProfile; diagnostics: Diagnostic[] }> {
   const overlay = source.overlay;
-  if (!overlay) return { profile: { id: source.id, spec: base, base, provenance: [] }, diagnostics: [] };
+  if (!overlay) return { profile: { id: source.id, spec: withProfileClaims(base, source, options.xCompat), base, provenance: [] }, diagnostics: [] };
 
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
@@ -57,4 +65,31 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file },
     diagnostics: [...applied.diagnostics, ...claimProblems],
   };
+}
+
+/**
+ * The base profile: the normalized base itself, plus the root claims of its profile.yaml (who
+ * the provider is, how to authenticate) so that every generator reads one shape.
+ */
+function withProfileClaims(base: JsonObject, source: ProfileSource, validators: XCompatValidators): JsonObject {
+  const profile = source.profile;
+  if (!profile) return base;
+  const locate = (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, file: profile.file, line: profile.lineOf?.(d.location?.pointer ?? '') } });
+  const problems = schemaProblems(validators.profile, profile.value, '').map(locate);
+  const value = profile.value as JsonObject;
+  if (problems.length === 0 && value.servers !== undefined && JSON.stringify(value.servers) !== JSON.stringify(base.servers)) {
+    problems.push(locate({
+      code: 'profile-servers',
+      severity: 'error',
+      message: `servers ${JSON.stringify(value.servers)} differ from the base spec's ${JSON.stringify(base.servers)}`,
+      hint: 'a profile without an overlay cannot change the spec; write an overlay.yaml instead, or make servers equal',
+      location: { pointer: '/servers' },
+    }));
+  }
+  if (problems.length > 0) throw new DiagnosticError(problems);
+  const spec: JsonObject = { ...base, 'x-compat': value['x-compat'] };
+  // profile.yaml holds x-compat at its root too, so spec pointers are file pointers.
+  const claimProblems = validateXCompat(spec, source.id, validators).map(locate);
+  if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
+  return spec;
 }

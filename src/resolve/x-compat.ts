@@ -10,6 +10,8 @@ export type XCompatSchema = Record<string, unknown>;
 export interface XCompatValidators {
   document: ValidateFunction;
   operation: ValidateFunction;
+  /** spec/providers/<id>/profile.yaml of a profile without an overlay. */
+  profile: ValidateFunction;
 }
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
@@ -23,6 +25,7 @@ export function compileXCompatSchema(schema: XCompatSchema): XCompatValidators {
   return {
     document: ajv.getSchema(`${id}#/$defs/document`) as ValidateFunction,
     operation: ajv.getSchema(`${id}#/$defs/operation`) as ValidateFunction,
+    profile: ajv.getSchema(`${id}#/$defs/profile`) as ValidateFunction,
   };
 }
 
@@ -41,6 +44,18 @@ export function operationClaims(spec: JsonObject): { key: string; pointer: strin
   return found;
 }
 
+/** Ajv errors as located diagnostics; `pointer` is where `value` sits. */
+export function schemaProblems(validate: ValidateFunction, value: unknown, pointer: string): Diagnostic[] {
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => ({
+    code: 'x-compat-schema',
+    severity: 'error' as const,
+    message: `x-compat ${error.message ?? 'is invalid'}${error.params && 'additionalProperty' in error.params ? ` ("${String(error.params.additionalProperty)}")` : ''}`,
+    hint: 'see docs/x-compat.md for the shape of the claims',
+    location: { pointer: `${pointer}${error.instancePath}` },
+  }));
+}
+
 /**
  * Schema and cross-reference checks of the claims: the root object is well formed, names the
  * profile's own id, and every `source` a claim cites is listed in `sources`.
@@ -49,16 +64,7 @@ export function validateXCompat(spec: JsonObject, profileId: string, validators:
   const diagnostics: Diagnostic[] = [];
   const root = spec['x-compat'];
   const report = (validate: ValidateFunction, value: unknown, pointer: string): void => {
-    if (validate(value)) return;
-    for (const error of validate.errors ?? []) {
-      diagnostics.push({
-        code: 'x-compat-schema',
-        severity: 'error',
-        message: `x-compat ${error.message ?? 'is invalid'}${error.params && 'additionalProperty' in error.params ? ` ("${String(error.params.additionalProperty)}")` : ''}`,
-        hint: 'see docs/x-compat.md for the shape of the claims',
-        location: { pointer: `${pointer}${error.instancePath}` },
-      });
-    }
+    diagnostics.push(...schemaProblems(validate, value, pointer));
   };
   if (!isObject(root)) {
     diagnostics.push({

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
@@ -105,5 +105,31 @@ describe('build with a bad overlay', () => {
     } finally {
       project.writeOverlay('acme', minimalOverlay('acme'));
     }
+  });
+});
+
+describe('the base profile', () => {
+  const profileFile = () => path.join(project.root, 'spec/providers/openai/profile.yaml');
+  const profileYaml = (servers: string) => `x-compat:
+  provider: { id: openai, name: OpenAI }
+  auth: { scheme: bearer, env: OPENAI_API_KEY }
+  sources: [{ id: spec, url: https://github.com/openai/openai-openapi, verified: "2026-11-21" }]
+  source: spec
+servers: [{ url: ${servers} }]
+`;
+
+  it('is the normalized base with the root claims of its profile.yaml', async () => {
+    mkdirSync(path.dirname(profileFile()), { recursive: true });
+    writeFileSync(profileFile(), profileYaml('https://api.openai.com/v1'));
+    await build({ projectRoot: project.root, specsOnly: true, profiles: ['openai'] });
+    const spec = parseYaml(readFileSync(path.join(generated(), 'openai/openapi.yaml'), 'utf8'), 'x') as any;
+    expect(spec['x-compat'].provider).toEqual({ id: 'openai', name: 'OpenAI' });
+    expect(spec.webhooks).toBeDefined();
+  });
+
+  it('refuses a profile.yaml that would change the spec', async () => {
+    writeFileSync(profileFile(), profileYaml('https://elsewhere.example/v1'));
+    const err = await buildFailure({ projectRoot: project.root, specsOnly: true, profiles: ['openai'] });
+    expect(err.diagnostics[0]).toMatchObject({ code: 'profile-servers', location: { file: 'spec/providers/openai/profile.yaml', pointer: '/servers', line: 6 } });
   });
 });
