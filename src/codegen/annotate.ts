@@ -99,7 +99,7 @@ function claimingOperations(spec: OpenAPIDocument): { path: string; method: stri
 
 function noteFor(claim: FieldClaim, provider: string): string | undefined {
   const note = claim.note ? `: ${claim.note}` : '';
-  const instead = claim.replacement ? ` Use \`${claim.replacement}\` instead.` : '';
+  const instead = claim.replacement && !claim.note?.includes(claim.replacement) ? ` Use \`${claim.replacement}\` instead.` : '';
   switch (claim.status) {
     case 'ignored':
       return `Ignored by ${provider}${note}.${instead}`;

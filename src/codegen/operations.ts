@@ -62,6 +62,8 @@ export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
       const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
       if (compat && isObject(compat['request.body'])) info.requestClaims = runtimeClaims(compat['request.body']);
       if (compat && isObject(compat['response.body'])) info.responseClaims = runtimeClaims(compat['response.body']);
+      // A provider that does not accept `stream` does not stream, whatever content the response lists.
+      if (info.requestClaims?.stream?.status === 'unsupported') delete info.stream;
       operations.push(info);
     }
   }

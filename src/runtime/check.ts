@@ -3,7 +3,7 @@
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
 import { findField, formatLocation, fromInstancePath, removeAt } from './field-path.ts';
-import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, ValidateFunction } from './types.ts';
+import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
   /** `keep` (default): send ignored fields, with a warning; `strip`: remove them; `error`: refuse. */
@@ -100,7 +100,7 @@ function claimIssues(provider: ProviderProfile, claims: FieldClaims | undefined,
 function claimIssue(provider: ProviderProfile, path: string, claim: FieldClaim, locations: (string | number)[][], side: 'request' | 'response'): Issue {
   const where = locations.length > 1 || locations[0].some((s) => typeof s === 'number') ? ` (at ${locations.map(formatLocation).join(', ')})` : '';
   const note = claim.note ? `: ${claim.note}` : '';
-  const instead = claim.replacement ? `; use \`${claim.replacement}\` instead` : '';
+  const instead = claim.replacement && !claim.note?.includes(claim.replacement) ? `; use \`${claim.replacement}\` instead` : '';
   const verb =
     claim.status === 'unsupported'
       ? side === 'request'
@@ -121,7 +121,7 @@ function schemaIssues(validate: ValidateFunction | undefined, body: unknown, cla
     const extra =
       error.keyword === 'required' ? String(error.params.missingProperty) : error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
     const { field, at } = fromInstancePath(error.instancePath, extra);
-    const message = `${at || '(body)'}: ${error.message ?? error.keyword}`;
+    const message = `${at || '(body)'}: ${describe(error)}`;
     if (seen.has(message)) continue;
     seen.add(message);
     if (reported++ === MAX_SCHEMA_ERRORS) break;
@@ -133,6 +133,16 @@ function schemaIssues(validate: ValidateFunction | undefined, body: unknown, cla
   if (reported > MAX_SCHEMA_ERRORS) {
     result.errors.push({ field: '', status: 'invalid', message: `and more schema errors (${errors.length} in all)` });
   }
+}
+
+/** Ajv's message, with the allowed values it leaves out for `const` and `enum`. */
+function describe(error: SchemaError): string {
+  const text = error.message ?? error.keyword;
+  if (error.keyword === 'const') return `must be ${JSON.stringify(error.params.allowedValue)}`;
+  if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
+    return `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return text;
 }
 
 function notOffered(provider: ProviderProfile, operation: string): CheckResult {

@@ -21,7 +21,7 @@ describe('checkRequest: one case per status of the vocabulary', () => {
     { status: 'undocumented (no claim)', body: { ...base, temperature: 0.5 }, ok: true, errors: [], warnings: [] },
     { status: 'extension', body: { ...base, reasoning: { effort: 'high' } }, ok: true, errors: [], warnings: [] },
     { status: 'partial, within the contract', body: { ...base, n: 1 }, ok: true, errors: [], warnings: [] },
-    { status: 'partial, outside the contract', body: { ...base, n: 2 }, ok: false, errors: [['n', 'partial']], warnings: [], message: /n: must be equal to constant \(MiniAI: must be exactly 1\)/ },
+    { status: 'partial, outside the contract', body: { ...base, n: 2 }, ok: false, errors: [['n', 'partial']], warnings: [], message: /^n: must be 1 \(MiniAI: must be exactly 1\)$/ },
     { status: 'ignored', body: { ...base, logprobs: true }, ok: true, errors: [], warnings: [['logprobs', 'ignored']], message: /`logprobs` is ignored by MiniAI: no log probabilities are returned/ },
     { status: 'deprecated', body: { ...base, functions: [{ name: 'f' }] }, ok: true, errors: [], warnings: [['functions', 'deprecated']], message: /deprecated by MiniAI: kept for old clients; use `tools` instead/ },
     { status: 'unsupported', body: { ...base, logit_bias: { '1': 2 } }, ok: false, errors: [['logit_bias', 'unsupported']], warnings: [], message: /`logit_bias` is not supported by MiniAI: rejected with HTTP 400/ },
