@@ -27,7 +27,7 @@ export interface Reply {
   json(): any;
 }
 
-export async function call(base: string, method: string, route: string, options: { body?: unknown; raw?: string | Uint8Array | FormData; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function call(base: string, method: string, route: string, options: { body?: unknown; raw?: string | FormData; headers?: Record<string, string> } = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
   const response = await fetch(`${base}${route}`, {
     method,
