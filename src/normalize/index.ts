@@ -28,7 +28,8 @@ export type { FixReport, NormalizeFix } from './types.ts';
  * the fixes listed before it. A pass boundary is needed where a fix reads other schemas that
  * earlier fixes must have finished: the discriminator fixes read the variants' values, which
  * `recursive-ref` (a `$recursiveRef` variant) and `nullable` (enums, `{type: "null"}` branches)
- * rewrite anywhere in the document.
+ * rewrite anywhere in the document. A pass is either one document fix or schema fixes only (a
+ * document fix in a pass would run before that pass's walk).
  */
 export const PASSES: readonly (readonly NormalizeFix[])[] = [
   [pathQueryKeys],
@@ -69,8 +70,9 @@ export function normalizeSpec(spec: JsonObject, options: NormalizeOptions = {}):
   const passes = options.passes ?? PASSES;
   const counts = new Map<NormalizeFix, number>();
   passes.forEach((pass, index) => {
-    const checks = index === passes.length - 1 ? [requiredDeclaredCheck(ctx)] : [];
-    runPass(ctx, pass, counts, options.passes ? [] : checks);
+    // The checks read the finished document, so they ride along the last walk of a full run.
+    const last = !options.passes && index === passes.length - 1;
+    runPass(ctx, pass, counts, last ? [requiredDeclaredCheck(ctx)] : []);
   });
   const report = passes.flat().map((fix) => ({ fix: fix.id, count: counts.get(fix) ?? 0, description: fix.description }));
   return { spec, report, diagnostics };
