@@ -40,11 +40,11 @@ describe('oai-compat compat', () => {
     { args: [], code: 2, err: 'expected a profile id' },
     { args: ['mini', '--format', 'html'], code: 2, err: 'unknown format "html"' },
     { args: ['mini', 'extra'], code: 2, err: 'unexpected argument "extra"' },
-    { args: ['nope'], code: 2, err: 'unknown profile "nope" (known: openai, mini, unbuilt)' },
+    { args: ['nope'], code: 2, err: 'unknown profile "nope"\n  hint: known profiles: openai, mini, unbuilt' },
     { args: ['--bogus'], code: 2, err: "Unknown option '--bogus'" },
   ])('$args → exit $code', async ({ args, code, out, err }) => {
     const io = fakeIO();
-    expect(await run(args, io)).toBe(code);
+    expect(await main(['compat', ...args], io)).toBe(code);
     if (out) expect(io.out).toContain(out);
     if (err) expect(io.err).toContain(err);
   });

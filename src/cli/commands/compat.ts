@@ -2,12 +2,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { discoverProfiles } from '../../build/build.ts';
+import { discoverProfiles, unknownProfileError } from '../../build/build.ts';
 import { renderCompatMarkdown } from '../../compat/render-markdown.ts';
 import type { CompatReport } from '../../compat/types.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
+import { parseCommandLine, usageError } from '../args.ts';
 import { ExitCode, type Command } from '../io.ts';
+import { findProjectRoot } from '../project.ts';
 
 const help = `usage: oai-compat compat <id> [--format md|json]
 
@@ -21,35 +22,19 @@ exit codes: 0 printed, 2 usage or unknown profile, 3 generated/<id>/compat.json 
 `;
 
 export const run: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', short: 'f', default: 'md' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    io.stderr(`oai-compat compat: ${(err as Error).message}\n\n${help}`);
-    return ExitCode.usage;
-  }
-  if (parsed.values.help) {
-    io.stdout(help);
-    return ExitCode.ok;
-  }
+  const parsed = parseCommandLine('compat', args, { format: { type: 'string', short: 'f', default: 'md' } }, help, io);
+  if (typeof parsed === 'number') return parsed;
   const [id, ...rest] = parsed.positionals;
   const format = parsed.values.format;
   if (!id || rest.length || (format !== 'md' && format !== 'json')) {
     const problem = !id ? 'expected a profile id' : rest.length ? `unexpected argument "${rest[0]}"` : `unknown format "${format}"`;
-    io.stderr(`oai-compat compat: ${problem}\n\n${help}`);
-    return ExitCode.usage;
+    return usageError('compat', problem, help, io);
   }
 
-  const known = await discoverProfiles(io.cwd);
-  if (!known.includes(id)) {
-    io.stderr(`oai-compat compat: unknown profile "${id}" (known: ${known.join(', ')})\n`);
-    return ExitCode.usage;
-  }
-  const file = path.join(io.cwd, 'generated', id, 'compat.json');
+  const projectRoot = findProjectRoot(io.cwd);
+  const known = await discoverProfiles(projectRoot);
+  if (!known.includes(id)) throw unknownProfileError(id, known);
+  const file = path.join(projectRoot, 'generated', id, 'compat.json');
   const relative = path.relative(io.cwd, file);
   if (!existsSync(file)) {
     throw diagnosticError(

@@ -4,14 +4,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { BASE_PROFILE, discoverProfiles } from '../../build/build.ts';
 import { diffBases, type ProviderOverlay, type RedoclyChange } from '../../compat/diff.ts';
 import { needsAttention, renderDiffText } from '../../compat/render-diff.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, parseYaml } from '../../load/document.ts';
 import { normalizeSpec } from '../../normalize/index.ts';
+import { parseCommandLine, usageError } from '../args.ts';
 import { ExitCode, type Command } from '../io.ts';
+import { findProjectRoot } from '../project.ts';
 
 const help = `usage: oai-compat diff <old-base-spec> <new-base-spec> [--format text|json] [--no-redocly]
 
@@ -35,7 +37,7 @@ async function readSpec(file: string, cwd: string): Promise<Record<string, unkno
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (err) {
-    throw diagnosticError({ code: 'diff-unreadable', message: `cannot read ${file}: ${(err as Error).message}`, location: { file } }, ExitCode.unreadable);
+    throw diagnosticError({ code: 'diff-unreadable', message: `cannot read ${file}: ${(err as Error).message}`, hint: 'pass paths to two readable OpenAPI files', location: { file } }, ExitCode.unreadable);
   }
   const value = parseYaml(text, file);
   if (typeof value !== 'object' || value === null || !('paths' in value)) {
@@ -64,35 +66,23 @@ async function redoclyChanges(oldFile: string, newFile: string, cwd: string): Pr
 }
 
 export const run: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, 'no-redocly': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    io.stderr(`oai-compat diff: ${(err as Error).message}\n\n${help}`);
-    return ExitCode.usage;
-  }
-  if (parsed.values.help) {
-    io.stdout(help);
-    return ExitCode.ok;
-  }
+  const options = { format: { type: 'string', default: 'text' }, 'no-redocly': { type: 'boolean', default: false } } as const;
+  const parsed = parseCommandLine('diff', args, options, help, io);
+  if (typeof parsed === 'number') return parsed;
   const [oldFile, newFile, ...rest] = parsed.positionals;
   const format = parsed.values.format;
   if (!oldFile || !newFile || rest.length || (format !== 'text' && format !== 'json')) {
     const problem = !newFile ? 'expected two base specs' : rest.length ? `unexpected argument "${rest[0]}"` : `unknown format "${format}"`;
-    io.stderr(`oai-compat diff: ${problem}\n\n${help}`);
-    return ExitCode.usage;
+    return usageError('diff', problem, help, io);
   }
 
   const [oldBase, newBase] = [await readSpec(oldFile, io.cwd), await readSpec(newFile, io.cwd)];
   const providers: ProviderOverlay[] = [];
-  for (const id of await discoverProfiles(io.cwd)) {
+  const projectRoot = findProjectRoot(io.cwd);
+  for (const id of await discoverProfiles(projectRoot)) {
     if (id === BASE_PROFILE) continue;
     const file = path.join('spec/providers', id, 'overlay.yaml');
-    const doc = loadDocument(await readFile(path.join(io.cwd, file), 'utf8'), file);
+    const doc = loadDocument(await readFile(path.join(projectRoot, file), 'utf8'), file);
     providers.push({ id, file, overlay: doc.value, lineOf: (pointer) => doc.lineOf(pointer) });
   }
   const changes = parsed.values['no-redocly'] ? [] : await redoclyChanges(oldFile, newFile, io.cwd);

@@ -1,11 +1,11 @@
 /** `oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]` */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../build/files.ts';
 import { diagnosticError, formatDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, serializeFor, toYaml, type LoadedDocument } from '../../load/document.ts';
 import { applyOverlays } from '../../overlay/index.ts';
+import { parseCommandLine, usageError } from '../args.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]
@@ -21,30 +21,13 @@ exit codes: 0 applied, 1 an overlay is invalid or an action failed, 2 usage, 3 u
 `;
 
 export const run: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        strict: { type: 'boolean', default: false },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.stderr(`oai-compat overlay: ${(err as Error).message}\n\n${help}`);
-    return ExitCode.usage;
-  }
+  const options = { strict: { type: 'boolean', default: false }, output: { type: 'string', short: 'o' } } as const;
+  const parsed = parseCommandLine('overlay', args, options, help, io);
+  if (typeof parsed === 'number') return parsed;
   const [subcommand, specFile, ...overlayFiles] = parsed.positionals;
-  if (parsed.values.help) {
-    io.stdout(help);
-    return ExitCode.ok;
-  }
   if (subcommand !== 'apply' || !specFile || overlayFiles.length === 0) {
     const problem = subcommand && subcommand !== 'apply' ? `unknown subcommand "${subcommand}"` : 'expected a spec and at least one overlay';
-    io.stderr(`oai-compat overlay: ${problem}\n\n${help}`);
-    return ExitCode.usage;
+    return usageError('overlay', problem, help, io);
   }
 
   const spec = await load(specFile, io.cwd);
