@@ -9,7 +9,7 @@ const OPENAI_AUTH: ProviderProfile['auth'] = { scheme: 'bearer', env: 'OPENAI_AP
 export function profileOf(id: string, spec: OpenAPIDocument): ProviderProfile {
   const compat = isObject(spec['x-compat']) ? spec['x-compat'] : undefined;
   const servers = Array.isArray(spec.servers) ? spec.servers : [];
-  const baseUrl = isObject(servers[0]) && typeof servers[0].url === 'string' ? servers[0].url : '';
+  const baseUrl = isObject(servers[0]) && typeof servers[0].url === 'string' ? withDefaults(servers[0].url, servers[0].variables) : '';
   if (!compat) return { id, name: id === 'openai' ? 'OpenAI' : id, baseUrl, auth: OPENAI_AUTH };
   const auth = compat.auth;
   return {
@@ -18,4 +18,13 @@ export function profileOf(id: string, spec: OpenAPIDocument): ProviderProfile {
     baseUrl,
     auth: auth.scheme === 'header' ? { scheme: 'header', header: String(auth.header).toLowerCase(), env: auth.env } : { scheme: 'bearer', env: auth.env },
   };
+}
+
+/** `https://{endpoint}/v1` with each server variable's default (callers pass `baseUrl` for their own host). */
+function withDefaults(url: string, variables: unknown): string {
+  if (!isObject(variables)) return url;
+  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
 }

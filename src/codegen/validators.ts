@@ -37,9 +37,11 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
   const ajv = new Ajv2020({
     // OpenAPI adds keywords JSON Schema does not know (discriminator, example, x-*).
     strict: false,
-    allErrors: true,
-    // Separate functions per $ref target: smaller code and a faster compile than inlining.
-    inlineRefs: false,
+    // The first violation per check, as Ajv does by default: about twice as fast on valid bodies
+    // as collecting every error, which keeps checkRequest (claims included) under a run-time Ajv.
+    allErrors: false,
+    // Small $ref targets inlined, as Ajv does by default: faster checks for slightly larger code.
+    inlineRefs: true,
     // Formats in the spec are informational (binary, unixtime); checking them would ship ajv-formats.
     validateFormats: false,
     code: { source: true, esm: true, lines: false },

@@ -85,11 +85,46 @@ function responseValidator(entry: OperationEntry, status: number): ValidateFunct
   return entry.responses[code] ?? entry.responses[`${code[0]}XX`] ?? entry.responses.default;
 }
 
+/** The claims that can raise an issue, split so the common case (top-level fields) is one Map lookup per body key. */
+interface ActiveClaims {
+  /** A top-level field's issue does not depend on the body: its message is built once, then copied. */
+  topLevel: Map<string, { claim: FieldClaim; request: Issue; response: Issue }>;
+  nested: [string, FieldClaim][];
+}
+
+const activeCache = new WeakMap<FieldClaims, ActiveClaims>();
+
+function activeClaims(provider: ProviderProfile, claims: FieldClaims): ActiveClaims {
+  let active = activeCache.get(claims);
+  if (!active) {
+    active = { topLevel: new Map(), nested: [] };
+    for (const path in claims) {
+      const claim = claims[path];
+      if (claim.status !== 'unsupported' && claim.status !== 'ignored' && claim.status !== 'deprecated') continue;
+      if (/[.[]/.test(path)) active.nested.push([path, claim]);
+      else {
+        const request = claimIssue(provider, path, claim, [[path]], 'request');
+        const response = claimIssue(provider, path, claim, [[path]], 'response');
+        active.topLevel.set(path, { claim, request, response });
+      }
+    }
+    activeCache.set(claims, active);
+  }
+  return active;
+}
+
 function claimIssues(provider: ProviderProfile, claims: FieldClaims | undefined, body: unknown, side: 'request' | 'response', result: CheckResult): void {
-  if (!claims) return;
-  for (const path in claims) {
-    const claim = claims[path];
-    if (claim.status !== 'unsupported' && claim.status !== 'ignored' && claim.status !== 'deprecated') continue;
+  if (!claims || typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  const { topLevel, nested } = activeClaims(provider, claims);
+  const record = body as Record<string, unknown>;
+  if (topLevel.size) {
+    for (const key in record) {
+      const active = topLevel.get(key);
+      if (!active || record[key] === undefined || !Object.prototype.hasOwnProperty.call(record, key)) continue;
+      (active.claim.status === 'unsupported' ? result.errors : result.warnings).push({ ...active[side] });
+    }
+  }
+  for (const [path, claim] of nested) {
     const locations = findField(body, path);
     if (!locations.length) continue;
     const issue = claimIssue(provider, path, claim, locations, side);

@@ -22,21 +22,26 @@ export function parseFieldPath(path: string): Segment[] {
 export function findField(body: unknown, path: string): (string | number)[][] {
   const segments = parseFieldPath(path);
   const found: (string | number)[][] = [];
-  const walk = (node: unknown, depth: number, at: (string | number)[]): void => {
+  // One shared stack; a location is copied only when the field is found (checks run per request).
+  const at: (string | number)[] = [];
+  const walk = (node: unknown, depth: number): void => {
     if (!isRecord(node)) return;
     const { key, each } = segments[depth];
-    if (!Object.prototype.hasOwnProperty.call(node, key) || node[key] === undefined) return;
-    const here = [...at, key];
-    if (depth === segments.length - 1) {
-      found.push(here);
-      return;
-    }
     const value = node[key];
-    if (each) {
-      if (Array.isArray(value)) value.forEach((item, i) => walk(item, depth + 1, [...here, i]));
-    } else walk(value, depth + 1, here);
+    if (value === undefined || !Object.prototype.hasOwnProperty.call(node, key)) return;
+    at.push(key);
+    if (depth === segments.length - 1) found.push(at.slice());
+    else if (!each) walk(value, depth + 1);
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        walk(value[i], depth + 1);
+        at.pop();
+      }
+    }
+    at.pop();
   };
-  walk(body, 0, []);
+  walk(body, 0);
   return found;
 }
 
