@@ -107,5 +107,8 @@ export async function fetchBaseSpec(
     await rename(tmp, target);
     return { file: target, source, reused: false };
   }
-  throw diagnosticError({ code: 'base-spec-missing', message: 'no source of the base spec could be read', location: { file: target } }, 3);
+  throw diagnosticError(
+    { code: 'base-spec-missing', message: 'no source of the base spec could be read', hint: 'set OPENAI_SPEC to a local copy of the pinned file', location: { file: target } },
+    3,
+  );
 }
