@@ -24,9 +24,27 @@ export function checkRequest(table: OperationTable, provider: ProviderProfile, o
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
-  claimIssues(provider, entry.requestClaims, body, 'request', result);
+  claimIssues(provider, entry.requestClaims, formFields(body) ?? body, 'request', result);
   schemaIssues(entry.request, body, entry.requestClaims, provider, result);
   return finish(result);
+}
+
+/** A multipart body's field names as an object, so claims (top-level paths) apply to forms too. */
+function formFields(body: unknown): Record<string, true> | undefined {
+  if (typeof FormData === 'undefined' || !(body instanceof FormData)) return undefined;
+  const fields: Record<string, true> = {};
+  body.forEach((_, key) => {
+    fields[key] = true;
+  });
+  return fields;
+}
+
+/** A copy of a body: JSON values deep, forms entry by entry (structuredClone refuses FormData). */
+function copyBody(body: unknown): unknown {
+  if (typeof FormData === 'undefined' || !(body instanceof FormData)) return structuredClone(body);
+  const copy = new FormData();
+  body.forEach((value, key) => copy.append(key, value));
+  return copy;
 }
 
 export function checkResponse(table: OperationTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
@@ -62,15 +80,16 @@ export function prepareRequest(
   if (!entry) return { body, report: { ...notOffered(provider, operation), stripped: [] } };
   const ignoredMode = options.ignored ?? 'keep';
   const unsupportedMode = options.unsupported ?? 'error';
-  const prepared = structuredClone(body);
+  const prepared = copyBody(body);
   const report: PrepareReport = { ok: true, errors: [], warnings: [], stripped: [] };
   for (const [path, claim] of Object.entries(entry.requestClaims ?? {})) {
-    const locations = findField(prepared, path);
+    const locations = findField(formFields(prepared) ?? prepared, path);
     if (!locations.length) continue;
     const issue = claimIssue(provider, path, claim, locations, 'request');
     const strip = (claim.status === 'unsupported' && unsupportedMode === 'strip') || (claim.status === 'ignored' && ignoredMode === 'strip');
     if (strip) {
-      removeAt(prepared, locations);
+      if (prepared instanceof FormData) prepared.delete(path);
+      else removeAt(prepared, locations);
       report.stripped.push(issue);
     } else if (claim.status === 'unsupported' || (claim.status === 'ignored' && ignoredMode === 'error')) report.errors.push(issue);
     else if (claim.status === 'ignored' || claim.status === 'deprecated') report.warnings.push(issue);

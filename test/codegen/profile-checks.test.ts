@@ -89,3 +89,24 @@ describe.each(PROFILES)('checks of the %s profile', (id) => {
     }
   });
 });
+
+describe('multipart requests', () => {
+  it('apply claims to form fields (CompactifAI transcriptions do not take `stream`)', async () => {
+    const mod = (await import(path.join(projectRoot, 'generated/compactifai/index.gen.ts'))) as ProfileModule;
+    const form = new FormData();
+    form.append('model', 'whisper');
+    form.append('file', new Blob(['RIFF']), 'a.wav');
+    form.append('stream', 'true');
+    expect(mod.checkRequest('POST /audio/transcriptions', form).errors.map((i) => [i.field, i.status])).toEqual([['stream', 'unsupported']]);
+    const { body, report } = mod.prepareRequest('POST /audio/transcriptions', form, { unsupported: 'strip' });
+    expect(keysOf(body as FormData)).toEqual(['model', 'file']);
+    expect(report.stripped.map((i) => i.field)).toEqual(['stream']);
+    expect(keysOf(form)).toEqual(['model', 'file', 'stream']);
+  });
+});
+
+function keysOf(form: FormData): string[] {
+  const keys: string[] = [];
+  form.forEach((_, key) => keys.push(key));
+  return keys;
+}
