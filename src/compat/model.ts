@@ -60,16 +60,8 @@ export function compareOperations(a: string, b: string): number {
   return order(methodA) - order(methodB);
 }
 
-/** Sorts rows by operation, location and field; the operation order is computed once per name. */
-function sortFields(rows: FieldRow[]): void {
-  const names = [...new Set(rows.map((r) => r.operation))].sort(compareOperations);
-  const rank = new Map(names.map((name, i) => [name, i]));
-  rows.sort(
-    (a, b) =>
-      rank.get(a.operation)! - rank.get(b.operation)! ||
-      fieldLocations.indexOf(a.location) - fieldLocations.indexOf(b.location) ||
-      (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
-  );
+function byField(a: FieldRow, b: FieldRow): number {
+  return a.field < b.field ? -1 : a.field > b.field ? 1 : 0;
 }
 
 interface OperationContext {
@@ -133,14 +125,14 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     contexts.push({ key: op.key, pointer: op.pointer, claim, baseFields: baseOp ? readBase(baseOp) : undefined, specFields: readSpec(op) });
   }
 
+  // Rows come out grouped by operation and location, so sorting each group by field and the
+  // groups by operation gives the order of a sort on (operation, location, field) at a fraction of the cost.
+  const rowContext: RowContext = { document, isBaseProfile, provenance, unverified, diagnostics, overlayFile: input.overlayFile };
+  const groups = contexts.map((context) => ({ key: context.key, byLocation: fieldLocations.map((location) => locationRows(context, location, rowContext).sort(byField)) }));
+  groups.sort((a, b) => compareOperations(a.key, b.key));
   const fields: FieldRow[] = [];
-  for (const context of contexts) {
-    for (const location of fieldLocations) {
-      fields.push(...locationRows(context, location, { document, isBaseProfile, provenance, unverified, diagnostics, overlayFile: input.overlayFile }));
-    }
-  }
+  for (const group of groups) for (const rows of group.byLocation) for (const row of rows) fields.push(row);
   operations.sort((a, b) => compareOperations(a.operation, b.operation));
-  sortFields(fields);
   const key = (d: Diagnostic) => `${d.location?.pointer ?? ''} ${d.code}`;
   diagnostics.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
@@ -201,42 +193,60 @@ interface RowContext {
 }
 
 function locationRows(op: OperationContext, location: FieldLocation, ctx: RowContext): FieldRow[] {
-  const base = op.baseFields?.[location] ?? new Map<string, SchemaField>();
+  const base = op.baseFields?.[location] ?? noFields;
   const spec = op.specFields[location];
   const claims = fieldClaims(op.claim, location);
-  const paths = new Set([...base.keys(), ...spec.keys(), ...claims.keys()]);
+  let paths: Iterable<string> = base.keys();
+  if (spec !== base || claims.size > 0) {
+    const union = new Set(base.keys());
+    for (const path of spec.keys()) union.add(path);
+    for (const path of claims.keys()) union.add(path);
+    paths = union;
+  }
   const rows: FieldRow[] = [];
   for (const path of paths) {
-    const inBase = base.has(path);
-    const inProvider = spec.has(path);
-    const claim = claims.get(path);
-    const inherited = claim ? undefined : inheritedClaim(claims, path);
+    const baseField = base.get(path);
+    const specField = spec.get(path);
+    const inBase = baseField !== undefined;
+    const inProvider = specField !== undefined;
+    const claim = claims.size > 0 ? claims.get(path) : undefined;
+    const inherited = claim || claims.size === 0 ? undefined : inheritedClaim(claims, path);
     const effective = claim ?? inherited?.claim;
     const status: CompatStatus = effective?.status ?? (ctx.isBaseProfile ? 'supported' : !inBase && inProvider ? 'extension' : 'undocumented');
     const claimPointer = claim || inherited ? `${op.pointer}/x-compat/fields/${location}${toPointer([claim ? path : inherited!.path])}` : undefined;
-    const schemaPointers = [...(base.get(path)?.pointers ?? []), ...(spec.get(path)?.pointers ?? [])];
-    const actions = ctx.provenance.actionsFor(claimPointer, schemaPointers);
-    const capability = ctx.unverified.get(`${op.key} ${location} ${path}`);
-    rows.push({
-      operation: op.key,
-      location,
-      field: path,
-      status,
-      ...(claim ? claimFields(claim) : {}),
-      ...(effective ? claimOrigin(effective, op.claim, ctx.document) : {}),
-      inBase,
-      inProvider,
-      claimed: claim !== undefined,
-      ...(inherited ? { inherited: inherited.path } : {}),
-      ...(capability ? { unverified: capability } : {}),
-      ...(actions ? { actions } : {}),
-    });
+    const actions = ctx.provenance.size === 0 ? undefined : ctx.provenance.actionsFor(claimPointer, schemaPointers(baseField, specField));
+    const capability = ctx.unverified.size === 0 ? undefined : ctx.unverified.get(`${op.key} ${location} ${path}`);
+    // Keys are added in the order compat.json lists them.
+    const row = { operation: op.key, location, field: path, status } as FieldRow;
+    if (claim?.note) row.note = claim.note;
+    if (claim?.replacement) row.replacement = claim.replacement;
+    if (effective) {
+      const origin = claimOrigin(effective, op.claim, ctx.document);
+      if (origin.source) row.source = origin.source;
+      if (origin.verified) row.verified = origin.verified;
+    }
+    row.inBase = inBase;
+    row.inProvider = inProvider;
+    row.claimed = claim !== undefined;
+    if (inherited) row.inherited = inherited.path;
+    if (capability) row.unverified = capability;
+    if (actions) row.actions = actions;
+    rows.push(row);
+    // The base profile has nothing to disagree with.
+    if (ctx.isBaseProfile) continue;
     const parent = ancestorPaths(path)[0];
     const parentRemoved = parent !== undefined && base.has(parent) && !spec.has(parent);
     const problem = rowProblem(path, location, op, { inBase, inProvider, claim, inherited: inherited !== undefined || parentRemoved });
-    if (problem && !ctx.isBaseProfile) ctx.diagnostics.push({ severity: 'warning', ...problem, location: { file: ctx.overlayFile, pointer: claimPointer ?? op.pointer, action: actions?.at(-1)?.index } });
+    if (problem) ctx.diagnostics.push({ severity: 'warning', ...problem, location: { file: ctx.overlayFile, pointer: claimPointer ?? op.pointer, action: actions?.at(-1)?.index } });
   }
   return rows;
+}
+
+const noFields: ReadonlyMap<string, SchemaField> = new Map();
+
+function schemaPointers(base: SchemaField | undefined, spec: SchemaField | undefined): readonly string[] {
+  if (!spec) return base?.pointers ?? [];
+  return base ? [...base.pointers, ...spec.pointers] : spec.pointers;
 }
 
 /** Claims and specs that disagree: worth a warning, not a failed build. */

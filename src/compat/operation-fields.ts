@@ -4,7 +4,7 @@
  * https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { getAtPointer, toPointer } from '../load/pointer.ts';
-import { createSchemaWalker, defaultWalkOptions, type SchemaField, type SchemaWalkOptions } from './schema-fields.ts';
+import { createSchemaWalker, defaultWalkOptions, type SchemaField, type SchemaWalker, type SchemaWalkOptions } from './schema-fields.ts';
 import type { FieldLocation } from './types.ts';
 
 export type OperationFields = Record<FieldLocation, Map<string, SchemaField>>;
@@ -80,20 +80,12 @@ function addField(target: Map<string, SchemaField>, path: string, pointer: strin
   }
 }
 
-function mergeInto(target: Map<string, SchemaField>, source: Map<string, SchemaField>): void {
-  for (const field of source.values()) {
-    for (const pointer of field.pointers) addField(target, field.path, pointer, field.required, field.deprecated);
-  }
-}
-
-type Walker = ReturnType<typeof createSchemaWalker>;
-
-/** Body fields of every media type of a request body or response, merged. */
-function contentFields(walker: Walker, content: unknown, at: string, target: Map<string, SchemaField>): void {
+/** Body fields of every media type of a request body or response, merged (pointers sorted by the caller). */
+function contentFields(walker: SchemaWalker, content: unknown, at: string, target: Map<string, SchemaField>): void {
   if (!isObject(content)) return;
   for (const [mediaType, media] of Object.entries(content)) {
     if (!isObject(media) || media.schema === undefined) continue;
-    mergeInto(target, walker(media.schema, `${at}${toPointer([mediaType])}/schema`));
+    walker.addTo(target, media.schema, `${at}${toPointer([mediaType])}/schema`);
   }
 }
 
@@ -127,7 +119,7 @@ export function createFieldReader(doc: Json, options: SchemaWalkOptions = defaul
   return (ref) => readOperationFields(doc, walker, ref);
 }
 
-function readOperationFields(doc: Json, walker: Walker, ref: OperationRef): OperationFields {
+function readOperationFields(doc: Json, walker: SchemaWalker, ref: OperationRef): OperationFields {
   const fields = emptyFields();
   const pathItem = getAtPointer(doc, toPointer(['paths', ref.path]));
   const parameterLists: [unknown, string][] = [

@@ -14,6 +14,8 @@ interface ProvenanceLike {
 }
 
 export interface ProvenanceIndex {
+  /** How many actions the provenance lists (0 for the base profile: no lookup finds anything). */
+  size: number;
   /** Actions touching a claim (at `claimPointer`) or the schema of a field (at `schemaPointers`). */
   actionsFor(claimPointer: string | undefined, schemaPointers: readonly string[]): ActionRef[] | undefined;
 }
@@ -47,6 +49,7 @@ export function indexProvenance(provenance: readonly unknown[]): ProvenanceIndex
     for (const p of [...ancestors(pointer), pointer]) for (const index of touched.get(p) ?? []) found.add(index);
   };
   return {
+    size: entries.length,
     actionsFor(claimPointer, schemaPointers) {
       if (entries.length === 0) return undefined;
       const found = new Set<number>();

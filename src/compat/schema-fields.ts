@@ -24,7 +24,7 @@ export const defaultWalkOptions: SchemaWalkOptions = { maxDepth: 8 };
 type Json = Record<string, unknown>;
 type Fields = Map<string, SchemaField>;
 
-/** A walk's fields, and the `$ref`s it had to cut because an enclosing walk was inside them. */
+/** A `$ref` walk's fields (relative to the target), and the `$ref`s it had to cut because an enclosing walk was inside them. */
 interface Walked {
   fields: Fields;
   cutRefs: Set<string>;
@@ -42,13 +42,18 @@ function refPointer(ref: string): string | undefined {
 
 function join(prefix: string, path: string): string {
   if (!prefix) return path;
-  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+  return path.charCodeAt(0) === 91 /* [ */ ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+/** `/name` as a pointer token; the escaping regexes only run for names that need them. */
+function token(name: string): string {
+  return name.includes('~') || name.includes('/') ? toPointer([name]) : `/${name}`;
 }
 
 function addField(target: Fields, path: string, pointers: readonly string[], required: boolean, deprecated: boolean): void {
   const existing = target.get(path);
   if (!existing) {
-    target.set(path, { path, pointers: [...pointers], required, deprecated });
+    target.set(path, { path, pointers: pointers.slice(), required, deprecated });
     return;
   }
   for (const pointer of pointers) if (!existing.pointers.includes(pointer)) existing.pointers.push(pointer);
@@ -56,64 +61,92 @@ function addField(target: Fields, path: string, pointers: readonly string[], req
   existing.deprecated ||= deprecated;
 }
 
-function mergeInto(target: Walked, source: Walked, prefix: string): void {
-  for (const field of source.fields.values()) addField(target.fields, join(prefix, field.path), field.pointers, field.required, field.deprecated);
-  for (const ref of source.cutRefs) target.cutRefs.add(ref);
+export interface SchemaWalker {
+  /** The fields of `schema`, located at `pointer` in the document. Pointers are sorted. */
+  (schema: unknown, pointer: string): Fields;
+  /** Adds the fields of `schema` to `target`, pointers left unsorted (for callers merging several schemas). */
+  addTo(target: Fields, schema: unknown, pointer: string): void;
 }
 
 /**
- * A walker over one document. Results under a `$ref` are memoized per remaining depth, except
- * those cut short by a cycle through an enclosing schema: they depend on where the walk came from,
- * and reusing them would make a field list depend on which operations were walked before.
+ * A walker over one document. Fields are added straight into the enclosing `$ref`'s result with
+ * their full path, so a field is copied once per `$ref` it sits under, not once per level. Results
+ * under a `$ref` are memoized per remaining depth, except those cut short by a cycle through an
+ * enclosing schema: they depend on where the walk came from, and reusing them would make a field
+ * list depend on which operations were walked before.
  */
-export function createSchemaWalker(doc: unknown, options: SchemaWalkOptions = defaultWalkOptions) {
-  const memo = new Map<string, Walked>();
+export function createSchemaWalker(doc: unknown, options: SchemaWalkOptions = defaultWalkOptions): SchemaWalker {
+  /** Per `$ref`, its results by remaining depth. */
+  const memo = new Map<string, (Walked | undefined)[]>();
+  const targets = new Map<string, { node: unknown; at: string } | null>();
   const inProgress = new Set<string>();
+
+  const target = (ref: string): { node: unknown; at: string } | null => {
+    let found = targets.get(ref);
+    if (found === undefined) {
+      const at = refPointer(ref);
+      found = at === undefined ? null : { node: getAtPointer(doc, at), at };
+      targets.set(ref, found);
+    }
+    return found;
+  };
 
   const walkRef = (ref: string, remaining: number): Walked => {
     if (inProgress.has(ref)) return { fields: new Map(), cutRefs: new Set([ref]) };
-    const key = `${remaining} ${ref}`;
-    const cached = memo.get(key);
+    let byDepth = memo.get(ref);
+    const cached = byDepth?.[remaining];
     if (cached) return cached;
-    const at = refPointer(ref);
-    if (at === undefined) return { fields: new Map(), cutRefs: new Set() };
+    const found = target(ref);
+    const result: Walked = { fields: new Map(), cutRefs: new Set() };
+    if (!found) return result;
     inProgress.add(ref);
-    const result = walk(getAtPointer(doc, at), at, remaining);
+    collect(found.node, found.at, remaining, '', result);
     inProgress.delete(ref);
     result.cutRefs.delete(ref);
-    if (result.cutRefs.size === 0) memo.set(key, result);
+    if (result.cutRefs.size === 0) {
+      if (!byDepth) memo.set(ref, (byDepth = []));
+      byDepth[remaining] = result;
+    }
     return result;
   };
 
-  const walk = (node: unknown, at: string, remaining: number): Walked => {
-    const result: Walked = { fields: new Map(), cutRefs: new Set() };
-    if (!isObject(node)) return result;
-    if (typeof node.$ref === 'string') mergeInto(result, walkRef(node.$ref, remaining), '');
+  /** Adds the fields under `node` to `into`, their paths prefixed with `prefix`. */
+  const collect = (node: unknown, at: string, remaining: number, prefix: string, into: Walked): void => {
+    if (!isObject(node)) return;
+    if (typeof node.$ref === 'string') {
+      const sub = walkRef(node.$ref, remaining);
+      for (const field of sub.fields.values()) addField(into.fields, join(prefix, field.path), field.pointers, field.required, field.deprecated);
+      for (const ref of sub.cutRefs) into.cutRefs.add(ref);
+    }
     for (const key of combinators) {
       const variants = node[key];
-      if (Array.isArray(variants)) variants.forEach((variant, i) => mergeInto(result, walk(variant, `${at}/${key}/${i}`, remaining), ''));
+      if (Array.isArray(variants)) for (let i = 0; i < variants.length; i++) collect(variants[i], `${at}/${key}/${i}`, remaining, prefix, into);
     }
     if (isObject(node.properties)) {
       const required = Array.isArray(node.required) ? node.required : [];
-      for (const [name, property] of Object.entries(node.properties)) {
-        const propertyAt = `${at}/properties${toPointer([name])}`;
-        const deprecated = isObject(property) && property.deprecated === true;
-        addField(result.fields, name, [propertyAt], required.includes(name), deprecated);
-        if (remaining > 1) mergeInto(result, walk(property, propertyAt, remaining - 1), name);
+      for (const name of Object.keys(node.properties)) {
+        const property = node.properties[name];
+        const propertyAt = `${at}/properties${token(name)}`;
+        const path = join(prefix, name);
+        addField(into.fields, path, [propertyAt], required.includes(name), isObject(property) && property.deprecated === true);
+        if (remaining > 1) collect(property, propertyAt, remaining - 1, path, into);
       }
     }
     // Array items add `[]` to the path but no field of their own.
-    if (isObject(node.items)) mergeInto(result, walk(node.items, `${at}/items`, remaining), '[]');
-    return result;
+    if (isObject(node.items)) collect(node.items, `${at}/items`, remaining, join(prefix, '[]'), into);
   };
 
-  /** The fields of `schema`, located at `pointer` in the document. Pointers are sorted. */
-  return (schema: unknown, pointer: string): Fields => {
-    const { fields } = walk(schema, pointer, options.maxDepth);
-    const copy: Fields = new Map();
-    for (const field of fields.values()) copy.set(field.path, { ...field, pointers: [...field.pointers].sort() });
-    return copy;
+  const addTo = (fields: Fields, schema: unknown, pointer: string): void => {
+    // Cut refs only matter inside a `$ref` walk; at the top nothing encloses the schema.
+    collect(schema, pointer, options.maxDepth, '', { fields, cutRefs: new Set() });
   };
+  const walker = (schema: unknown, pointer: string): Fields => {
+    const fields: Fields = new Map();
+    addTo(fields, schema, pointer);
+    for (const field of fields.values()) field.pointers.sort();
+    return fields;
+  };
+  return Object.assign(walker, { addTo });
 }
 
 /** One-off walk of a schema (see createSchemaWalker to share the memo across schemas). */
