@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
-import { DiagnosticError } from '../../src/diagnostics/diagnostic.ts';
 import { parseYaml } from '../../src/load/document.ts';
+import { diagnosticFailure } from '../helpers/failure.ts';
 import { hashTree, makeTempProject, minimalOverlay, type TempProject } from '../helpers/temp-project.ts';
 
 let project: TempProject;
@@ -15,11 +15,7 @@ afterAll(() => project.remove());
 
 const generated = () => path.join(project.root, 'generated');
 
-async function buildFailure(options: Parameters<typeof build>[0]): Promise<DiagnosticError> {
-  const err = await build(options).then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(DiagnosticError);
-  return err as DiagnosticError;
-}
+const buildFailure = (options: Parameters<typeof build>[0]) => diagnosticFailure(build(options));
 
 describe('build', () => {
   it('resolves a provider to the operations it offers, with its claims and provenance', async () => {

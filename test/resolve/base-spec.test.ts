@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../../src/diagnostics/diagnostic.ts';
 import { fetchBaseSpec, sha256 } from '../../src/resolve/base-spec.ts';
+import { diagnosticFailure } from '../helpers/failure.ts';
 
 /** A project with a pin of its own, far from any ../shared folder. */
 let root: string;
@@ -25,11 +25,6 @@ const noFetch = (async () => {
   throw new Error('no network in this test');
 }) as typeof fetch;
 
-async function failure(promise: Promise<unknown>): Promise<DiagnosticError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(DiagnosticError);
-  return err as DiagnosticError;
-}
 
 describe('fetchBaseSpec', () => {
   it('takes OPENAI_SPEC first and verifies it', async () => {
@@ -60,7 +55,7 @@ describe('fetchBaseSpec', () => {
       if (given.env === 'changed') writeFileSync(env.OPENAI_SPEC, `${content}# edited\n`);
     }
     const fetchImpl = 'url' in given ? fakeFetch(given.url[0], given.url[1]) : noFetch;
-    const err = await failure(fetchBaseSpec(root, { env, fetch: fetchImpl }));
+    const err = await diagnosticFailure(fetchBaseSpec(root, { env, fetch: fetchImpl }));
     expect(err.exitCode).toBe(3);
     expect(err.diagnostics[0]).toMatchObject({ code });
     expect(err.diagnostics[0].location?.file).toBeTruthy();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError } from '../../src/diagnostics/diagnostic.ts';
 import { inlineExternalRefs } from '../../src/resolve/external-refs.ts';
+import { diagnosticFailure } from '../helpers/failure.ts';
 
 const root = '/project';
 const files: Record<string, unknown> = {
@@ -19,11 +19,6 @@ const options = (extra = {}) => ({
   ...extra,
 });
 
-async function failure(promise: Promise<unknown>): Promise<DiagnosticError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(DiagnosticError);
-  return err as DiagnosticError;
-}
 
 describe('inlineExternalRefs', () => {
   it('inlines a project file ref, resolving the refs inside that file against it', async () => {
@@ -40,7 +35,7 @@ describe('inlineExternalRefs', () => {
     ['a missing pointer', 'schemas.yaml#/Nope', 'ref-target-missing'],
     ['a cycle', 'schemas.yaml#/Loop', 'ref-cycle'],
   ])('refuses %s, naming the overlay action and pointer', async (_name, ref, code) => {
-    const err = await failure(inlineExternalRefs({ a: { b: { $ref: ref } } }, options()));
+    const err = await diagnosticFailure(inlineExternalRefs({ a: { b: { $ref: ref } } }, options()));
     expect(err.diagnostics[0]).toMatchObject({ code, location: { file: 'spec/providers/p/overlay.yaml', action: 4, line: 12, pointer: '/a/b' } });
     expect(err.diagnostics[0].hint).toBeTruthy();
   });
