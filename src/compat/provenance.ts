@@ -45,8 +45,20 @@ export function indexProvenance(provenance: readonly unknown[]): ProvenanceIndex
       }
     }
   }
+  // Every touched pointer and its ancestors: walking down a pointer's ancestors can stop at the
+  // first one outside this set, since nothing below it was touched.
+  const onTheWay = new Set<string>();
+  for (const pointer of touched.keys()) {
+    onTheWay.add(pointer);
+    for (const ancestor of ancestors(pointer)) onTheWay.add(ancestor);
+  }
   const selfOrAbove = (pointer: string, found: Set<number>): void => {
-    for (const p of [...ancestors(pointer), pointer]) for (const index of touched.get(p) ?? []) found.add(index);
+    for (let i = pointer.indexOf('/', 1); ; i = pointer.indexOf('/', i + 1)) {
+      const prefix = i < 0 ? pointer : pointer.slice(0, i);
+      if (!onTheWay.has(prefix)) return;
+      for (const index of touched.get(prefix) ?? []) found.add(index);
+      if (i < 0) return;
+    }
   };
   return {
     size: entries.length,

@@ -3,23 +3,30 @@ import { operationAnchor } from '../compat/render-markdown.ts';
 import { fieldLocations, type CompatReport, type FieldRow } from '../compat/types.ts';
 import { escapeHtml, page, statusCell } from './html.ts';
 
-function sourceLink(report: CompatReport, row: { source?: string; verified?: string }): string {
+/** Source titles by URL (undefined: the source has none). */
+type Titles = ReadonlyMap<string, string | undefined>;
+
+function sourceLink(titles: Titles, row: { source?: string; verified?: string }): string {
   if (!row.source) return '';
-  const title = report.provider.documents?.find((d) => d.url === row.source)?.title ?? row.source;
+  const title = titles.get(row.source) ?? row.source;
   return `<a href="${escapeHtml(row.source)}">${escapeHtml(title)}</a>${row.verified ? `, ${row.verified}` : ''}`;
 }
 
 function note(row: { note?: string; replacement?: string; inherited?: string }): string {
+  if (!row.note && !row.replacement && !row.inherited) return '';
   return [row.note, row.replacement ? `use ${row.replacement} instead` : '', row.inherited ? `as ${row.inherited}` : ''].filter(Boolean).map((t) => escapeHtml(t as string)).join('; ');
 }
 
-function fieldTable(report: CompatReport, rows: FieldRow[]): string {
-  const body = rows.map((r) => `<tr><td><code>${escapeHtml(r.field)}</code></td>${statusCell(r.status)}<td>${note(r)}</td><td>${sourceLink(report, r)}</td></tr>`).join('\n');
+function fieldTable(titles: Titles, rows: FieldRow[]): string {
+  const body = rows.map((r) => `<tr><td><code>${escapeHtml(r.field)}</code></td>${statusCell(r.status)}<td>${note(r)}</td><td>${sourceLink(titles, r)}</td></tr>`).join('\n');
   return `<table class="fields"><thead><tr><th>Field</th><th>Status</th><th>Note</th><th>Source</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 export function renderProviderPage(report: CompatReport): string {
   const p = report.provider;
+  // The first document of a URL names it.
+  const titles = new Map<string, string | undefined>();
+  for (const d of p.documents ?? []) if (!titles.has(d.url)) titles.set(d.url, d.title);
   const facts = [
     `<li>Score: <strong>${(report.score * 100).toFixed(1)}%</strong> (${report.counts.supportedOrPartial} of ${report.counts.baseFields} OpenAI fields supported or partial)</li>`,
     p.baseUrl ? `<li>Base URL: <code>${escapeHtml(p.baseUrl)}</code></li>` : '',
@@ -33,7 +40,7 @@ export function renderProviderPage(report: CompatReport): string {
   out.push(
     '<h2>Endpoints</h2>',
     `<table id="operations"><thead><tr><th>Endpoint</th><th>Status</th><th>Note</th><th>Source</th></tr></thead><tbody>${offered
-      .map((o) => `<tr><td><a href="#${operationAnchor(o.operation)}"><code>${escapeHtml(o.operation)}</code></a></td>${statusCell(o.status)}<td>${note(o)}</td><td>${sourceLink(report, o)}</td></tr>`)
+      .map((o) => `<tr><td><a href="#${operationAnchor(o.operation)}"><code>${escapeHtml(o.operation)}</code></a></td>${statusCell(o.status)}<td>${note(o)}</td><td>${sourceLink(titles, o)}</td></tr>`)
       .join('')}</tbody></table>`,
   );
   const byOperation = new Map<string, FieldRow[]>();
@@ -46,7 +53,7 @@ export function renderProviderPage(report: CompatReport): string {
     out.push(`<h2 id="${operationAnchor(op.operation)}"><code>${escapeHtml(op.operation)}</code></h2>`);
     for (const location of fieldLocations) {
       const here = rows.filter((r) => r.location === location && r.status !== 'undocumented');
-      if (here.length) out.push(`<h3>${location}</h3>`, fieldTable(report, here));
+      if (here.length) out.push(`<h3>${location}</h3>`, fieldTable(titles, here));
     }
     const undocumented = rows.filter((r) => r.status === 'undocumented');
     if (undocumented.length) {
