@@ -1,5 +1,5 @@
 /** The wrapper modules around the types and validators, emitted with ts-morph. */
-import { IndentationText, Project, QuoteKind, VariableDeclarationKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
+import { IndentationText, Project, QuoteKind, type CodeBlockWriter, type SourceFile } from 'ts-morph';
 import type { ProviderProfile } from '../runtime/types.ts';
 import type { OperationInfo } from './operations.ts';
 import type { ValidatorNames } from './validators.ts';
@@ -8,7 +8,6 @@ export interface ModuleContext {
   profile: ProviderProfile;
   operations: readonly OperationInfo[];
   validators: Map<string, ValidatorNames>;
-  validatorNames: readonly string[];
   /** Import specifier of src/runtime/index.ts as seen from the generated folder. */
   runtime: string;
   header: string;
@@ -65,7 +64,18 @@ const lit = (value: unknown): string => JSON.stringify(value);
 export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['OperationTable'], isTypeOnly: true });
-  if (ctx.validatorNames.length) file.addImportDeclaration({ moduleSpecifier: './validators.gen.js', namespaceImport: 'v' });
+  const hasValidators = [...ctx.validators.values()].some((n) => n.request || n.stream || Object.keys(n.responses).length);
+  if (hasValidators) {
+    // The loader alone (not the runtime index, which brings the HTTP client): the mock imports this module at start.
+    file.addImportDeclaration({ moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
+    file.addImportDeclaration({ moduleSpecifier: siblingModule(ctx.runtime, 'validators.ts'), namedImports: ['validatorLoader'] });
+    file.addStatements((w) => {
+      w.blankLineIfLastNot();
+      w.writeLine('const require = createRequire(import.meta.url);');
+      w.writeLine('/** A validator compiled at build time (validators/<name>.gen.cjs), loaded on its first check. */');
+      w.writeLine('const v = validatorLoader((name) => require(`./validators/${name}.gen.cjs`));');
+    });
+  }
   addConst(file, {
     name: 'operationTable',
     doc: `Every operation ${ctx.profile.name} offers: its validators (compiled at build time) and its field claims.`,
@@ -77,10 +87,10 @@ export function emitOperationsModule(ctx: ModuleContext): string {
           w.write(`${lit(op.key)}: `).inlineBlock(() => {
             w.writeLine(`method: ${lit(op.method)},`);
             w.writeLine(`path: ${lit(op.path)},`);
-            if (names.request) w.writeLine(`request: v.${names.request},`);
-            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
+            if (names.request) w.writeLine(`request: v(${lit(names.request)}),`);
+            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v(${lit(name)})`);
             w.writeLine(`responses: { ${responses.join(', ')} },`);
-            if (names.stream) w.writeLine(`stream: v.${names.stream},`);
+            if (names.stream) w.writeLine(`stream: v(${lit(names.stream)}),`);
             for (const [key, claims] of [['requestClaims', op.requestClaims], ['responseClaims', op.responseClaims]] as const) {
               if (!claims) continue;
               w.write(`${key}: `);
@@ -96,14 +106,9 @@ export function emitOperationsModule(ctx: ModuleContext): string {
   return finish(file, ctx.header);
 }
 
-export function emitValidatorTypes(ctx: ModuleContext): string {
-  const file = newFile('validators.gen.d.ts');
-  file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['ValidateFunction'], isTypeOnly: true });
-  file.addVariableStatements(
-    ctx.validatorNames.map((name) => ({ hasDeclareKeyword: true, isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, type: 'ValidateFunction' }] })),
-  );
-  if (!ctx.validatorNames.length) file.addExportDeclaration({});
-  return finish(file, ctx.header);
+/** `../../src/runtime/validators.ts` from the runtime index's specifier. */
+function siblingModule(runtime: string, name: string): string {
+  return runtime.replace(/[^/]*$/, name);
 }
 
 export function emitClientModule(ctx: ModuleContext): string {

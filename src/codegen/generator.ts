@@ -4,7 +4,7 @@
  * the index module that `oai-compat/providers/<id>` points to.
  */
 import type { GeneratedFile, Generator, GeneratorResult, ResolvedProfile } from '../build/types.ts';
-import { emitClientModule, emitIndexModule, emitOperationsModule, emitValidatorTypes, type ModuleContext } from './emit-modules.ts';
+import { emitClientModule, emitIndexModule, emitOperationsModule, type ModuleContext } from './emit-modules.ts';
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
@@ -35,17 +35,15 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
     profile: info,
     operations,
     validators: validators.byOperation,
-    validatorNames: validators.names,
     runtime: options.runtime ?? DEFAULT_RUNTIME,
     header: text,
   };
   const files: GeneratedFile[] = [
     { path: 'types.gen.ts', contents: text + (await emitTypes(profile.spec, info.name)) },
-    { path: 'validators.gen.js', contents: `${text}${validators.code}` },
-    { path: 'validators.gen.d.ts', contents: emitValidatorTypes(ctx) },
     { path: 'operations.gen.ts', contents: emitOperationsModule(ctx) },
     { path: 'client.gen.ts', contents: emitClientModule(ctx) },
     { path: 'index.gen.ts', contents: emitIndexModule(ctx) },
+    ...validators.modules.map((m) => ({ path: `validators/${m.name}.gen.cjs`, contents: `${text}${m.code}` })),
   ];
   return { files };
 }

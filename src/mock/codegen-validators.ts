@@ -1,6 +1,6 @@
 /**
  * Request validation with the codegen issue's validators (Ajv standalone, compiled at build
- * time into generated/<id>/validators.gen.js and indexed by generated/<id>/operations.gen.ts):
+ * time into generated/<id>/validators/*.gen.cjs and indexed by generated/<id>/operations.gen.ts):
  * JSON bodies use them, so the first request pays no schema compilation. Parts they do not
  * cover (path, query, multipart) fall back to the lazily compiled validators.
  */

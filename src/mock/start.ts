@@ -2,7 +2,7 @@
  * `startMock`: the programmatic entry (tests, CI set-ups, the CLI). Loads a profile's mock data
  * from generated/<id>/, starts the native engine or Prism, and resolves once requests are accepted.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -29,10 +29,9 @@ export interface StartMockOptions {
   generatedDir?: string;
   limits?: BodyLimits;
   /**
-   * `lazy`: compile each operation's validators on first use. `precompiled`: the codegen
-   * validators of generated/<id>/ for JSON bodies (no compilation, but importing the whole
-   * module costs more than compiling one operation on the full openai profile, 5.5 MB of code).
-   * `auto` (default): precompiled when that module is under 2 MB.
+   * `lazy`: compile each operation's validators on first use. `precompiled` and `auto` (the
+   * default): the codegen validators of generated/<id>/ for JSON bodies when the build wrote them
+   * (each loaded on its operation's first request, no compilation), else `lazy`.
    */
   validators?: 'auto' | 'lazy' | 'precompiled';
 }
@@ -75,10 +74,7 @@ export async function loadMockData(options: StartMockOptions): Promise<MockData>
 async function withPrecompiled(options: StartMockOptions, fallback: RequestValidator): Promise<RequestValidator> {
   const dir = path.join(options.generatedDir ?? path.join(projectRoot, 'generated'), options.provider);
   const file = path.join(dir, 'operations.gen.ts');
-  const mode = options.validators ?? 'auto';
-  if (mode === 'lazy' || !existsSync(file)) return fallback;
-  const size = statSync(path.join(dir, 'validators.gen.js'), { throwIfNoEntry: false })?.size ?? 0;
-  if (mode === 'auto' && size > 2_000_000) return fallback;
+  if (options.validators === 'lazy' || !existsSync(file)) return fallback;
   const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
   return precompiledValidator(operationTable, fallback);
 }

@@ -3,8 +3,8 @@
  * schemas. Behind `RequestValidator` so that the codegen issue's precompiled (Ajv standalone)
  * validators can replace the lazily compiled ones here without touching the other stages.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { OpenAPIDocument } from '../build/types.ts';
 import type { OperationModel } from './model.ts';
 
@@ -24,11 +24,18 @@ export interface RequestValidator {
 }
 
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+// Ajv is required on the first schema compiled, not at import: a mock whose first requests use
+// the build-time validators starts without loading it (about 100 ms).
+const require = createRequire(import.meta.url);
+function loadAjv(): { Ajv: typeof Ajv2020; addFormats: AddFormats } {
+  const formats = require('ajv-formats') as AddFormats & { default?: AddFormats };
+  return { Ajv: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020, addFormats: formats.default ?? formats };
+}
 
 /** An Ajv 2020 instance with the whole spec registered as `spec`, so `$ref`s resolve in place. */
 export function specAjv(spec: OpenAPIDocument, options: { coerce: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({
+  const { Ajv, addFormats } = loadAjv();
+  const ajv = new Ajv({
     strict: false,
     allErrors: false,
     validateSchema: false,

@@ -2,7 +2,7 @@
  * checkRequest / checkResponse / checkStreamEvent / prepareRequest over a profile's generated
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
-import { findField, formatLocation, fromInstancePath, removeAt } from './field-path.ts';
+import { findField, formatLocation, fromInstancePath, hasField, removeAt } from './field-path.ts';
 import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
@@ -104,11 +104,14 @@ function responseValidator(entry: OperationEntry, status: number): ValidateFunct
   return entry.responses[code] ?? entry.responses[`${code[0]}XX`] ?? entry.responses.default;
 }
 
-/** The claims that can raise an issue, split so the common case (top-level fields) is one Map lookup per body key. */
+/**
+ * The claims that can raise an issue, precomputed per claims object: the check then looks up the
+ * few claimed paths in the body instead of walking it. A top-level field's issue does not depend
+ * on the body, so its message is built once and copied (callers own what a check returns).
+ */
 interface ActiveClaims {
-  /** A top-level field's issue does not depend on the body: its message is built once, then copied. */
-  topLevel: Map<string, { claim: FieldClaim; request: Issue; response: Issue }>;
-  nested: [string, FieldClaim][];
+  topLevel: { key: string; error: boolean; request: Issue; response: Issue }[];
+  nested: { path: string; claim: FieldClaim; error: boolean }[];
 }
 
 const activeCache = new WeakMap<FieldClaims, ActiveClaims>();
@@ -116,15 +119,16 @@ const activeCache = new WeakMap<FieldClaims, ActiveClaims>();
 function activeClaims(provider: ProviderProfile, claims: FieldClaims): ActiveClaims {
   let active = activeCache.get(claims);
   if (!active) {
-    active = { topLevel: new Map(), nested: [] };
+    active = { topLevel: [], nested: [] };
     for (const path in claims) {
       const claim = claims[path];
       if (claim.status !== 'unsupported' && claim.status !== 'ignored' && claim.status !== 'deprecated') continue;
-      if (/[.[]/.test(path)) active.nested.push([path, claim]);
+      const error = claim.status === 'unsupported';
+      if (/[.[]/.test(path)) active.nested.push({ path, claim, error });
       else {
         const request = claimIssue(provider, path, claim, [[path]], 'request');
         const response = claimIssue(provider, path, claim, [[path]], 'response');
-        active.topLevel.set(path, { claim, request, response });
+        active.topLevel.push({ key: path, error, request, response });
       }
     }
     activeCache.set(claims, active);
@@ -132,22 +136,32 @@ function activeClaims(provider: ProviderProfile, claims: FieldClaims): ActiveCla
   return active;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function claimIssues(provider: ProviderProfile, claims: FieldClaims | undefined, body: unknown, side: 'request' | 'response', result: CheckResult): void {
   if (!claims || typeof body !== 'object' || body === null || Array.isArray(body)) return;
   const { topLevel, nested } = activeClaims(provider, claims);
   const record = body as Record<string, unknown>;
-  if (topLevel.size) {
-    for (const key in record) {
-      const active = topLevel.get(key);
-      if (!active || record[key] === undefined || !Object.prototype.hasOwnProperty.call(record, key)) continue;
-      (active.claim.status === 'unsupported' ? result.errors : result.warnings).push({ ...active[side] });
-    }
+  let found: { index: number; issue: Issue; error: boolean }[] | undefined;
+  for (const claim of topLevel) {
+    if (record[claim.key] === undefined || !hasOwn.call(record, claim.key)) continue;
+    const issue = side === 'request' ? claim.request : claim.response;
+    (found ??= []).push({ index: -1, issue: { field: issue.field, status: issue.status, message: issue.message }, error: claim.error });
   }
-  for (const [path, claim] of nested) {
+  if (found) {
+    // Issues in the body's key order, as before the lookups went claim by claim.
+    if (found.length > 1) {
+      const keys = Object.keys(record);
+      for (const f of found) f.index = keys.indexOf(f.issue.field);
+      found.sort((a, b) => a.index - b.index);
+    }
+    for (const f of found) (f.error ? result.errors : result.warnings).push(f.issue);
+  }
+  for (const { path, claim, error } of nested) {
+    // Most bodies lack the field: look before collecting its locations.
+    if (!hasField(body, path)) continue;
     const locations = findField(body, path);
-    if (!locations.length) continue;
-    const issue = claimIssue(provider, path, claim, locations, side);
-    (claim.status === 'unsupported' ? result.errors : result.warnings).push(issue);
+    (error ? result.errors : result.warnings).push(claimIssue(provider, path, claim, locations, side));
   }
 }
 

@@ -18,6 +18,23 @@ export function parseFieldPath(path: string): Segment[] {
   return segments;
 }
 
+/** Whether the field at `path` is present anywhere in `body`, without allocating (checks run per request). */
+export function hasField(body: unknown, path: string): boolean {
+  return presentFrom(body, parseFieldPath(path), 0);
+}
+
+function presentFrom(node: unknown, segments: readonly Segment[], depth: number): boolean {
+  if (!isRecord(node)) return false;
+  const { key, each } = segments[depth];
+  const value = node[key];
+  if (value === undefined || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+  if (depth === segments.length - 1) return true;
+  if (!each) return presentFrom(value, segments, depth + 1);
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (presentFrom(value[i], segments, depth + 1)) return true;
+  return false;
+}
+
 /** Every concrete location (keys and indexes) where the field at `path` is present in `body`. */
 export function findField(body: unknown, path: string): (string | number)[][] {
   const segments = parseFieldPath(path);

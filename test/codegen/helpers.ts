@@ -32,7 +32,10 @@ export async function writeGolden(name: string, result: GeneratorResult): Promis
   const dir = goldenDir(name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  for (const file of result.files) await writeFile(path.join(dir, file.path), file.contents);
+  for (const file of result.files) {
+    await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+    await writeFile(path.join(dir, file.path), file.contents);
+  }
 }
 
 /** A scratch folder for tsc configs, inside the project so module resolution finds node_modules. */
