@@ -42,10 +42,16 @@ export function renderIndexPage(matrix: Matrix, baseProfile = 'openai'): string 
 <label>Endpoint <select id="endpoint"><option value="">all</option>${options(matrix.common)}</select></label>
 <label>Status <select id="status"><option value="">any</option>${options(statuses)}</select></label>
 <span id="count" class="count"></span></div>`;
+  // Per common endpoint, which profiles offer it: their missing fields show `–`, not an empty cell.
+  const offeredBy = new Map(matrix.endpoints.map((e) => [e.operation, e.cells.map((c) => c !== undefined)]));
   const rows = matrix.rows
     .map((r) => {
+      const offered = offeredBy.get(r.operation) ?? [];
       const cells = r.cells
-        .map((c, i) => statusCell(c?.status, c?.note, ` data-provider="${matrix.profiles[i].id}"${matrix.profiles[i].id === baseProfile ? ' data-base="true"' : ''}`))
+        .map((c, i) => {
+          const attrs = ` data-provider="${matrix.profiles[i].id}"${matrix.profiles[i].id === baseProfile ? ' data-base="true"' : ''}`;
+          return !c && offered[i] ? `<td class="absent"${attrs}>–</td>` : statusCell(c?.status, c?.note, attrs);
+        })
         .join('');
       return `<tr data-operation="${escapeHtml(r.operation)}" data-location="${r.location}" data-field="${escapeHtml(r.field)}"><td><code>${escapeHtml(r.operation)}</code></td><td>${r.location}</td><td><code>${escapeHtml(r.field)}</code></td>${cells}</tr>`;
     })
@@ -54,7 +60,7 @@ export function renderIndexPage(matrix: Matrix, baseProfile = 'openai'): string 
 ${rows}
 </tbody></table>`;
   const body = `<h1>OpenAI API compatibility</h1>
-<p>Generated from each provider's overlay by oai-compat. Statuses: ${statuses.join(', ')}. An empty cell: not offered.</p>
+<p>Generated from each provider's overlay by oai-compat. Statuses: ${statuses.join(', ')}. An empty cell: the endpoint is not offered; –: offered, without this field.</p>
 <h2>Scores</h2>${scores}
 <h2>Endpoints</h2>${endpoints}
 <p>${baseOnly} more OpenAI endpoints are offered by no provider.</p>
