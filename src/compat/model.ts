@@ -92,6 +92,19 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     if (specOps.has(op.key)) continue;
     const actions = provenance.actionsFor(undefined, [op.pointer]);
     const capability = unverified.get(op.key);
+    // The slice drops an operation claimed `unsupported` together with its claim (ResolvedProfile
+    // keeps offered operations only), so the row can only say "not offered". No seed overlay
+    // claims an operation unsupported; one that does is told its note and source are lost.
+    const droppedClaim = provenance.size === 0 ? undefined : provenance.placedAt(`${op.pointer}/x-compat`);
+    if (droppedClaim && !isBaseProfile) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'compat-dropped-operation-claim',
+        message: `${op.key} is claimed unsupported; the operation leaves the provider spec with its claim, so compat.json says only "not offered"`,
+        hint: 'to publish why, say it in the root x-compat notes (the claim\'s note, replacement and source do not reach the compat data yet)',
+        location: { file: input.overlayFile, pointer: `${op.pointer}/x-compat`, action: droppedClaim.at(-1)?.index },
+      });
+    }
     operations.push({
       operation: op.key,
       status: 'unsupported',

@@ -97,6 +97,26 @@ describe('compat model on the mini fixtures', () => {
   });
 });
 
+describe('an operation claimed unsupported', () => {
+  // The resolve stage slices such an operation away with its claim; provenance still shows where the claim was placed.
+  const placed = { index: 6, target: "$.paths['/embeddings'].post", kind: 'update', description: 'embeddings are not offered', extensions: {}, matched: ['/paths/~1embeddings/post'], added: ['/paths/~1embeddings/post/x-compat'], changed: [], removed: [] };
+
+  it('stays "not offered" with the action that claimed it, and the build warns that its note is lost', () => {
+    const { report: withClaim, diagnostics: found } = buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, placed], overlayFile: 'o.yaml' }, baseInfo);
+    const row = withClaim.operations.find((o) => o.operation === 'POST /embeddings');
+    expect(row).toMatchObject({ status: 'unsupported', note: 'not offered', offered: false });
+    expect(row?.actions?.map((a) => a.index)).toEqual([6]);
+    expect(found.map((d) => [d.code, d.location?.pointer, d.location?.action, d.location?.file])).toEqual([
+      ['compat-dropped-operation-claim', '/paths/~1embeddings/post/x-compat', 6, 'o.yaml'],
+    ]);
+  });
+
+  it('is not confused with an action that only removed something there', () => {
+    const removal = { ...placed, kind: 'remove', added: [], removed: ['/paths/~1embeddings/post/x-compat'] };
+    expect(buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, removal] }, baseInfo).diagnostics).toEqual([]);
+  });
+});
+
 describe('the base profile', () => {
   const { report: openai } = buildCompatReport({ id: 'openai', spec: base, base, provenance: [] }, baseInfo);
 
