@@ -1,6 +1,6 @@
 /** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism]`: serves a profile until killed. */
+import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { startMock } from '../../mock/start.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat mock <id> [--port <n>] [--host 127.0.0.1] [--engine native|prism]
@@ -37,6 +37,10 @@ export const run: Command = async (args, io) => {
     io.stderr(help);
     return ExitCode.usage;
   }
+  // Node's compile cache keeps the type-stripped, compiled mock modules between runs (its own
+  // tmpdir folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off): start-up is what CI waits on.
+  enableCompileCache?.();
+  const { startMock } = await import('../../mock/start.ts');
   const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
   io.stdout(`listening on ${mock.url}\n`);
   await new Promise<void>((resolve) => {
