@@ -8,7 +8,10 @@ import { emitClientModule, emitIndexModule, emitOperationsModule, type ModuleCon
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
-import { compileValidators } from './validators.ts';
+import { Worker } from 'node:worker_threads';
+import type { OpenAPIDocument } from '../build/types.ts';
+import { compileValidators, type CompiledValidators } from './validators.ts';
+import type { OperationInfo } from './operations.ts';
 
 export interface CodegenOptions {
   /** Import specifier of src/runtime/index.ts from the output folder (generated/<id>/ by default). */
@@ -28,7 +31,18 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
   const specFile = `generated/${profile.id}/openapi.yaml`;
   const info = profileOf(profile.id, profile.spec);
   const operations = collectOperations(profile.spec);
-  const validators = compileValidators(profile.spec, operations, specFile);
+  const compiling = compileInParallel(profile.spec, operations, specFile);
+  compiling.catch(() => undefined); // awaited below; no unhandled rejection while the types are emitted
+  let types: string;
+  try {
+    types = await emitTypes(profile.spec, info.name);
+  } catch (err) {
+    // A schema that does not compile is reported as a diagnostic, as it was before the types ran alongside.
+    const failed = await compiling;
+    if (failed.diagnostics.length) return { files: [], diagnostics: failed.diagnostics };
+    throw err;
+  }
+  const validators = await compiling;
   if (validators.diagnostics.length) return { files: [], diagnostics: validators.diagnostics };
   const text = header(profile.id);
   const ctx: ModuleContext = {
@@ -39,13 +53,26 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
     header: text,
   };
   const files: GeneratedFile[] = [
-    { path: 'types.gen.ts', contents: text + (await emitTypes(profile.spec, info.name)) },
+    { path: 'types.gen.ts', contents: text + types },
     { path: 'operations.gen.ts', contents: emitOperationsModule(ctx) },
     { path: 'client.gen.ts', contents: emitClientModule(ctx) },
     { path: 'index.gen.ts', contents: emitIndexModule(ctx) },
     ...validators.modules.map((m) => ({ path: `validators/${m.name}.gen.cjs`, contents: `${text}${m.code}` })),
   ];
   return { files };
+}
+
+/** Above this many operations, Ajv compiles in a worker thread while openapi-typescript runs here (the two dominate codegen time). */
+const WORKER_THRESHOLD = 100;
+
+function compileInParallel(spec: OpenAPIDocument, operations: OperationInfo[], specFile: string): Promise<CompiledValidators> {
+  if (operations.length < WORKER_THRESHOLD) return Promise.resolve(compileValidators(spec, operations, specFile));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./validators-worker.ts', import.meta.url), { workerData: { spec, operations, specFile } });
+    worker.once('message', (result: CompiledValidators) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`the validators worker exited with code ${code}`)));
+  });
 }
 
 export const codegenGenerator: Generator = {

@@ -49,7 +49,9 @@ function newAjv(discriminator: boolean): Ajv2020 {
     // Formats in the spec are informational (binary, unixtime); checking them would ship ajv-formats.
     validateFormats: false,
     discriminator,
-    code: { source: true, esm: false, lines: false },
+    // No optimizing pass over the generated code: about a third of compile time, and V8 runs the
+    // unoptimized code as fast (same run of bench/codegen.ts: equal µs on valid and invalid bodies).
+    code: { source: true, esm: false, lines: false, optimize: false },
   });
 }
 
@@ -139,7 +141,8 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
 
 /** Each standalone output in its own block, so two of them (full and fast) share one module without name clashes. */
 function scoped(code: string): string {
-  return `{\n${code.replace(/^"use strict";\n?/, '')}\n}`;
+  const prologue = '"use strict";';
+  return `{\n${code.startsWith(prologue) ? code.slice(prologue.length).replace(/^\n/, '') : code}\n}`;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */
