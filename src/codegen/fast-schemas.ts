@@ -1,9 +1,10 @@
 /**
  * A copy of the schemas for the fast validator variants: each `oneOf` whose `discriminator` Ajv can
  * use (a const/enum tag, required, unique per branch) keeps it without `mapping` (Ajv refuses
- * `mapping`; the branches' tags say the same), every other `discriminator` is dropped. With unique
- * required tags, "the branch named by the tag matches" is exactly "one branch matches", so the fast
- * variant accepts the same values as the full one; the full one still reports the errors.
+ * `mapping`; the branches' tags say the same) and `type: object`, every other `discriminator` is
+ * dropped. For objects with unique required tags, "the branch named by the tag matches" is exactly
+ * "one branch matches": the fast variant accepts only what the full one accepts (it may refuse
+ * more, non-objects; the full one then decides and reports the errors).
  * Our own walk: Ajv throws on the first unusable discriminator of a compile without naming it.
  */
 import { isObject } from './operations.ts';
@@ -35,6 +36,9 @@ export function fastSchemas(source: { components: Record<string, unknown>; inlin
         if (usableDiscriminator(node, resolve)) {
           const { mapping: _mapping, ...rest } = node.discriminator as Record<string, unknown>;
           node.discriminator = rest;
+          // Ajv applies `discriminator` to objects only and then skips `oneOf`: anything else would
+          // pass. Refused here, such a value goes to the full validator, which decides.
+          node.type = 'object';
           reaching.add(unit);
         } else delete node.discriminator;
       }
@@ -66,7 +70,7 @@ export function fastSchemas(source: { components: Record<string, unknown>; inlin
 /** Ajv's own conditions for `discriminator` (vocabularies/discriminator), checked up front. */
 function usableDiscriminator(node: Record<string, any>, resolve: (ref: string) => unknown): boolean {
   const tag = isObject(node.discriminator) ? node.discriminator.propertyName : undefined;
-  if (typeof tag !== 'string' || !Array.isArray(node.oneOf)) return false;
+  if (typeof tag !== 'string' || !Array.isArray(node.oneOf) || (node.type !== undefined && node.type !== 'object')) return false;
   const topRequired = requires(node, tag);
   const seen = new Set<string>();
   for (const branch of node.oneOf) {
