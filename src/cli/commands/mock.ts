@@ -1,6 +1,5 @@
 /** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism]`: serves a profile until killed. */
-import { enableCompileCache } from 'node:module';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from '../args.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat mock <id> [--port <n>] [--host 127.0.0.1] [--engine native|prism]
@@ -11,35 +10,19 @@ or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native eng
 `;
 
 export const run: Command = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        port: { type: 'string', default: '4010' },
-        host: { type: 'string', default: '127.0.0.1' },
-        engine: { type: 'string', default: 'native' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    io.stderr(`oai-compat mock: ${(err as Error).message}\n\n${help}`);
-    return ExitCode.usage;
-  }
+  const options = {
+    port: { type: 'string', default: '4010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    engine: { type: 'string', default: 'native' },
+  } as const;
+  const parsed = parseCommandLine('mock', args, options, help, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(help);
-    return ExitCode.ok;
-  }
   const port = Number(values.port);
   if (positionals.length !== 1 || !Number.isInteger(port) || port < 0 || port > 65535 || (values.engine !== 'native' && values.engine !== 'prism')) {
-    io.stderr(help);
-    return ExitCode.usage;
+    const problem = positionals.length !== 1 ? 'expected one profile id' : values.engine !== 'native' && values.engine !== 'prism' ? `unknown engine "${values.engine}"` : `invalid port "${values.port}"`;
+    return usageError('mock', problem, help, io);
   }
-  // Node's compile cache keeps the type-stripped, compiled mock modules between runs (its own
-  // tmpdir folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off): start-up is what CI waits on.
-  enableCompileCache?.();
   const { startMock } = await import('../../mock/start.ts');
   const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
   io.stdout(`listening on ${mock.url}\n`);
