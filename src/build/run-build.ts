@@ -11,8 +11,7 @@ import { compileXCompatSchema } from '../resolve/x-compat.ts';
 import type { BuildOptions, BuildReport, ProfileInputs, ProfileReport } from './build.ts';
 import type { BuildManifest } from './cache-key.ts';
 import { replaceDirectory, writeFileAtomic } from './files.ts';
-import { generators } from './generators.ts';
-import type { GeneratedFile, ResolvedProfile } from './types.ts';
+import type { GeneratedFile, Generator, ResolvedProfile } from './types.ts';
 
 interface RunBuildInput {
   options: BuildOptions;
@@ -93,6 +92,8 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
     profiles.push(resolved.profile);
   }
 
+  // The generators load TypeScript (twice: ts-morph bundles its own), so only when they run.
+  const generators: readonly Generator[] = options.specsOnly ? [] : (await import('./generators.ts')).generators;
   const reports: ProfileReport[] = [];
   await mkdir(generatedDir, { recursive: true });
   for (const profile of profiles) {
@@ -103,7 +104,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       continue;
     }
     const files = profileFiles(profile);
-    for (const generator of options.specsOnly ? [] : generators) {
+    for (const generator of generators) {
       if (!generator.perProfile) continue;
       const result = await generator.perProfile(profile);
       diagnostics.push(...(result.diagnostics ?? []));

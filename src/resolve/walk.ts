@@ -8,16 +8,17 @@ export function isObject(value: unknown): value is JsonObject {
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Calls `visit` for every `$ref` string below `node`, with the JSON pointer path of the `$ref` key's owner. */
-export function forEachRef(node: unknown, visit: (ref: string, path: (string | number)[]) => void, path: (string | number)[] = []): void {
+/** Calls `visit` for every `$ref` string below `node` (no paths: this runs over whole 3 MB specs). */
+export function forEachRef(node: unknown, visit: (ref: string) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => forEachRef(item, visit, [...path, i]));
+    for (const item of node) if (item !== null && typeof item === 'object') forEachRef(item, visit);
     return;
   }
   if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string') visit(value, path);
-    else if (value !== null && typeof value === 'object') forEachRef(value, visit, [...path, key]);
+  for (const key in node) {
+    const value = node[key];
+    if (key === '$ref' && typeof value === 'string') visit(value);
+    else if (value !== null && typeof value === 'object') forEachRef(value, visit);
   }
 }
 
