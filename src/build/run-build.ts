@@ -12,6 +12,7 @@ import type { BuildOptions, BuildReport, ProfileInputs, ProfileReport } from './
 import type { BuildManifest } from './cache-key.ts';
 import { replaceDirectory, writeFileAtomic } from './files.ts';
 import type { GeneratedFile, Generator, ResolvedProfile } from './types.ts';
+import { isHttpMethod } from '../load/openapi.ts';
 
 interface RunBuildInput {
   options: BuildOptions;
@@ -62,7 +63,7 @@ function profileFiles(profile: ResolvedProfile): GeneratedFile[] {
 function countOperations(spec: JsonObject): number {
   let count = 0;
   for (const item of Object.values((spec.paths ?? {}) as Record<string, JsonObject>)) {
-    for (const key of Object.keys(item)) if (['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(key)) count++;
+    for (const key of Object.keys(item)) if (isHttpMethod(key)) count++;
   }
   return count;
 }

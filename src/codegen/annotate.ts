@@ -6,7 +6,8 @@
  */
 import type { OpenAPIDocument } from '../build/types.ts';
 import type { FieldClaim } from '../runtime/types.ts';
-import { HTTP_METHODS, isObject } from './operations.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
+import { isObject } from './operations.ts';
 
 /** Descriptions starting with this are rewritten into the `@deprecated` tag after generation. */
 export const DEPRECATION_MARKER = '[oai-compat:deprecated] ';

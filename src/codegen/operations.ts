@@ -1,9 +1,8 @@
 /** The operations of a resolved spec, with what codegen needs: schemas to compile and claims. */
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
 import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
 export interface SchemaSite {

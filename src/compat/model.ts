@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toPointer } from '../load/pointer.ts';
 import { ancestorPaths, claimOrigin, documentClaims, fieldClaims, inheritedClaim, operationClaim } from './claims.ts';
 import { fieldReaderFor } from './field-cache.ts';
-import { httpMethods, listOperations, type OperationFields, type OperationRef } from './operation-fields.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
+import { listOperations, type OperationFields, type OperationRef } from './operation-fields.ts';
 import { indexProvenance } from './provenance.ts';
 import type { SchemaField } from './schema-fields.ts';
 import {
@@ -56,7 +57,7 @@ export function compareOperations(a: string, b: string): number {
   const [methodA, pathA] = a.split(' ', 2);
   const [methodB, pathB] = b.split(' ', 2);
   if (pathA !== pathB) return pathA < pathB ? -1 : 1;
-  const order = (m: string) => (httpMethods as readonly string[]).indexOf(m.toLowerCase());
+  const order = (m: string) => (HTTP_METHODS as readonly string[]).indexOf(m.toLowerCase());
   return order(methodA) - order(methodB);
 }
 

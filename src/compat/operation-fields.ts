@@ -6,10 +6,11 @@
 import { getAtPointer, toPointer } from '../load/pointer.ts';
 import { createSchemaWalker, defaultWalkOptions, type SchemaField, type SchemaWalker, type SchemaWalkOptions } from './schema-fields.ts';
 import type { FieldLocation } from './types.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
 
 export type OperationFields = Record<FieldLocation, Map<string, SchemaField>>;
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
 
 export interface OperationRef {
   /** `POST /chat/completions` */
@@ -36,7 +37,7 @@ export function listOperations(doc: Json): OperationRef[] {
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    for (const method of httpMethods) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (isObject(operation)) {
         result.push({ key: operationKey(method, path), path, method, pointer: toPointer(['paths', path, method]), operation });

@@ -4,6 +4,7 @@
  * Schemas stay `$ref`s into the spec, so validators and samplers share one component registry.
  */
 import type { OpenAPIDocument } from '../build/types.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -74,7 +75,6 @@ export interface MockModel {
   notOffered: string[];
 }
 
-const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 export function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -109,7 +109,7 @@ export function buildMockModel(spec: OpenAPIDocument, profile: string, base?: Op
   const root = (spec['x-compat'] ?? {}) as { provider?: { name?: string }; auth?: Partial<AuthModel> & { scheme?: string } };
   const operations: OperationModel[] = [];
   for (const [pathKey, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of methods) {
+    for (const method of HTTP_METHODS) {
       const op = (item as Record<string, unknown>)[method] as Record<string, unknown> | undefined;
       if (op) operations.push(operationModel(spec, pathKey, method, item as Record<string, unknown>, op));
     }
@@ -122,7 +122,7 @@ export function buildMockModel(spec: OpenAPIDocument, profile: string, base?: Op
 function baseOperationKeys(base: OpenAPIDocument): string[] {
   const keys: string[] = [];
   for (const [pathKey, item] of Object.entries(base.paths ?? {})) {
-    for (const method of methods) if ((item as Record<string, unknown>)[method]) keys.push(`${method.toUpperCase()} ${pathKey.split('?')[0]}`);
+    for (const method of HTTP_METHODS) if ((item as Record<string, unknown>)[method]) keys.push(`${method.toUpperCase()} ${pathKey.split('?')[0]}`);
   }
   return keys;
 }

@@ -17,8 +17,8 @@
  */
 import { setEntries } from './schema-utils.ts';
 import { isObject, type DocumentFix, type FixContext, type JsonObject } from './types.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const pathQueryKeys: DocumentFix = {
   id: 'path-query-keys',
@@ -54,7 +54,7 @@ function rewrite(ctx: FixContext, paths: JsonObject, created: Map<string, JsonOb
   let target = paths[bare] ?? created.get(bare);
   let isNew = false;
   const moved: string[] = [];
-  for (const method of METHODS) {
+  for (const method of HTTP_METHODS) {
     const op = item[method];
     if (!isObject(op)) continue;
     const opName = typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${key}`;

@@ -6,11 +6,11 @@
  * https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 import { isObject, type JsonObject } from './types.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
 
 /** Called before descending; may edit `schema` in place (the walk then follows the edited keys). */
 export type SchemaVisitor = (schema: JsonObject, path: (string | number)[]) => void;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** How each subschema-bearing keyword holds its subschemas (JSON Schema 2020-12 applicators). */
 const MAP = 1;
 const SINGLE = 2;
@@ -71,7 +71,7 @@ class Walker {
   private pathItem(item: unknown): void {
     if (!isObject(item)) return;
     this.at('parameters', item.parameters, (list) => this.eachItem(list, this.parameter));
-    for (const method of METHODS) this.at(method, item[method], this.operation);
+    for (const method of HTTP_METHODS) this.at(method, item[method], this.operation);
   }
 
   private callback(cb: unknown): void {

@@ -4,7 +4,8 @@
  * cannot be told which operations to keep, so this is ours.
  */
 import { unescapeToken } from '../load/pointer.ts';
-import { HTTP_METHODS, forEachRef, isObject, type JsonObject } from './walk.ts';
+import { HTTP_METHODS, isHttpMethod } from '../load/openapi.ts';
+import { forEachRef, isObject, type JsonObject } from './walk.ts';
 
 export interface SliceResult {
   spec: JsonObject;
@@ -23,7 +24,7 @@ export function sliceSpec(spec: JsonObject, keepOperation: (method: string, path
     const kept: JsonObject = {};
     let operations = 0;
     for (const [key, value] of Object.entries(item)) {
-      const isOperation = (HTTP_METHODS as readonly string[]).includes(key);
+      const isOperation = isHttpMethod(key);
       if (!isOperation) kept[key] = value;
       else if (isObject(value) && keepOperation(key, pathKey, value)) {
         kept[key] = value;

@@ -6,7 +6,6 @@ export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** Calls `visit` for every `$ref` string below `node` (no paths: this runs over whole 3 MB specs). */
 export function forEachRef(node: unknown, visit: (ref: string) => void): void {

@@ -3,7 +3,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toPointer } from '../load/pointer.ts';
-import { HTTP_METHODS, isObject, operationKey, type JsonObject } from './walk.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
+import { isObject, operationKey, type JsonObject } from './walk.ts';
 
 export type XCompatSchema = Record<string, unknown>;
 
