@@ -1,11 +1,8 @@
 /** Reading the `x-compat` claims of a resolved spec (already validated by the resolve stage). */
 import type { Claim, ClaimSource, DocumentClaims, FieldLocation, OperationClaim } from './types.ts';
+import { isObject } from '../load/json.ts';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function documentClaims(spec: Json): DocumentClaims | undefined {
   const root = spec['x-compat'];

@@ -7,6 +7,7 @@ import { getAtPointer, toPointer } from '../load/pointer.ts';
 import { createSchemaWalker, defaultWalkOptions, type SchemaField, type SchemaWalker, type SchemaWalkOptions } from './schema-fields.ts';
 import type { FieldLocation } from './types.ts';
 import { HTTP_METHODS } from '../load/openapi.ts';
+import { isObject } from '../load/json.ts';
 
 export type OperationFields = Record<FieldLocation, Map<string, SchemaField>>;
 
@@ -22,10 +23,6 @@ export interface OperationRef {
 }
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function operationKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;

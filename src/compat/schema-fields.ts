@@ -5,6 +5,7 @@
  * schemas but do not list the property paths they allow.
  */
 import { getAtPointer, toPointer } from '../load/pointer.ts';
+import { isObject } from '../load/json.ts';
 
 export interface SchemaField {
   path: string;
@@ -31,10 +32,6 @@ interface Walked {
 }
 
 const combinators = ['allOf', 'anyOf', 'oneOf'] as const;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function refPointer(ref: string): string | undefined {
   return ref.startsWith('#') ? decodeURIComponent(ref.slice(1)) : undefined;

@@ -1,7 +1,8 @@
 /** The shape every normalize fix shares, and the small context the registry hands to each one. */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isObject, type JsonObject } from '../load/json.ts';
 
-export type JsonObject = Record<string, unknown>;
+export { isObject, type JsonObject };
 export type Path = readonly (string | number)[];
 
 export interface FixContext {
@@ -42,6 +43,3 @@ export interface FixReport {
   description: string;
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,8 +1,7 @@
 /** Helpers on JSON values as the YAML/JSON parsers produce them. */
+import { isObject } from '../load/json.ts';
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject };
 
 export function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === 'object' && value !== null;

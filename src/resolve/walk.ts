@@ -1,11 +1,7 @@
 /** Small helpers for walking plain JSON values. */
+import { isObject, type JsonObject } from '../load/json.ts';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
+export { isObject, type JsonObject };
 
 /** Calls `visit` for every `$ref` string below `node` (no paths: this runs over whole 3 MB specs). */
 export function forEachRef(node: unknown, visit: (ref: string) => void): void {
