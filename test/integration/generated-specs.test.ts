@@ -4,25 +4,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverProfiles } from '../../src/build/build.ts';
+import { freePort } from '../../src/mock/prism.ts';
 import { projectRoot } from '../helpers/temp-project.ts';
 
 const profiles = await discoverProfiles(projectRoot);
 const specOf = (id: string) => path.join(projectRoot, 'generated', id, 'openapi.yaml');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts Prism and resolves with the first HTTP status it answers, then stops it. */
 async function prismFirstAnswer(spec: string): Promise<{ status: number; output: string }> {
