@@ -18,6 +18,11 @@ export interface ResolvedProfile {
   provenance: readonly unknown[];
   /** Project-relative path of the overlay file, when the profile has one. */
   overlayFile?: string;
+  /**
+   * The x-compat claims of operations the overlay claims `unsupported`, by operation key
+   * (`POST /embeddings`): the slice drops those operations, and their notes must not be lost.
+   */
+  unoffered?: Readonly<Record<string, unknown>>;
 }
 
 /**

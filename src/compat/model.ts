@@ -32,6 +32,8 @@ export interface CompatInput {
   base: Json;
   provenance: readonly unknown[];
   overlayFile?: string;
+  /** Claims of the operations the overlay claims unsupported (sliced away), by operation key. */
+  unoffered?: Readonly<Record<string, unknown>>;
 }
 
 export interface CompatResult {
@@ -93,23 +95,14 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     if (specOps.has(op.key)) continue;
     const actions = provenance.actionsFor(undefined, [op.pointer]);
     const capability = unverified.get(op.key);
-    // The slice drops an operation claimed `unsupported` together with its claim (ResolvedProfile
-    // keeps offered operations only), so the row can only say "not offered". No seed overlay
-    // claims an operation unsupported; one that does is told its note and source are lost.
-    const droppedClaim = provenance.size === 0 ? undefined : provenance.placedAt(`${op.pointer}/x-compat`);
-    if (droppedClaim && !isBaseProfile) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'compat-dropped-operation-claim',
-        message: `${op.key} is claimed unsupported; the operation leaves the provider spec with its claim, so compat.json says only "not offered"`,
-        hint: 'to publish why, say it in the root x-compat notes (the claim\'s note, replacement and source do not reach the compat data yet)',
-        location: { file: input.overlayFile, pointer: `${op.pointer}/x-compat`, action: droppedClaim.at(-1)?.index },
-      });
-    }
+    // An operation the overlay claims unsupported is sliced away; its claim comes with the profile.
+    const rejected = operationClaim({ 'x-compat': input.unoffered?.[op.key] });
     operations.push({
       operation: op.key,
       status: 'unsupported',
       note: 'not offered',
+      ...(rejected ? claimFields(rejected) : {}),
+      ...(rejected ? claimOrigin(rejected, undefined, document) : {}),
       offered: false,
       inBase: true,
       ...summaryOf(op),

@@ -18,8 +18,6 @@ export interface ProvenanceIndex {
   size: number;
   /** Actions touching a claim (at `claimPointer`) or the schema of a field (at `schemaPointers`). */
   actionsFor(claimPointer: string | undefined, schemaPointers: readonly string[]): ActionRef[] | undefined;
-  /** Actions that added or changed the node at `pointer` or something inside it. */
-  placedAt(pointer: string): ActionRef[] | undefined;
 }
 
 /** `/a/b/c` → `/a`, `/a/b`: the proper ancestors, the document root excluded. */
@@ -36,19 +34,8 @@ export function indexProvenance(provenance: readonly unknown[]): ProvenanceIndex
   // the way down crosses a nested `properties`, i.e. reaches another field).
   const touched = new Map<string, Set<number>>();
   const below = new Map<string, { index: number; nested: boolean }[]>();
-  // The same for what actions added or changed (not removed): where an action placed something.
-  const placed = new Map<string, number[]>();
-  const placedBelow = new Map<string, number[]>();
   for (const entry of entries) {
     refs.set(entry.index, entry.description ? { index: entry.index, description: entry.description } : { index: entry.index });
-    for (const pointer of [...(entry.added ?? []), ...(entry.changed ?? [])]) {
-      if (!placed.has(pointer)) placed.set(pointer, []);
-      placed.get(pointer)!.push(entry.index);
-      for (const ancestor of ancestors(pointer)) {
-        if (!placedBelow.has(ancestor)) placedBelow.set(ancestor, []);
-        placedBelow.get(ancestor)!.push(entry.index);
-      }
-    }
     for (const pointer of [...(entry.added ?? []), ...(entry.changed ?? []), ...(entry.removed ?? [])]) {
       if (!touched.has(pointer)) touched.set(pointer, new Set());
       touched.get(pointer)!.add(entry.index);
@@ -88,12 +75,6 @@ export function indexProvenance(provenance: readonly unknown[]): ProvenanceIndex
         selfOrAbove(pointer, found);
         for (const b of below.get(pointer) ?? []) if (!b.nested) found.add(b.index);
       }
-      return refsOf(found);
-    },
-    placedAt(pointer) {
-      const found = new Set<number>();
-      for (const index of placed.get(pointer) ?? []) found.add(index);
-      for (const b of placedBelow.get(pointer) ?? []) found.add(b);
       return refsOf(found);
     },
   };

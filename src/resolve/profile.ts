@@ -7,7 +7,7 @@ import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
 import type { JsonObject } from './walk.ts';
-import { isOffered, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
+import { isOffered, operationClaims, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
 
 export interface LoadedInput {
   file: string;
@@ -60,9 +60,10 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     describeOrigin: attribute,
   });
 
+  const unoffered = Object.fromEntries(operationClaims(spec).filter((o) => o.claim.status === 'unsupported').map((o) => [o.key, o.claim]));
   const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file },
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered },
     diagnostics: [...applied.diagnostics, ...claimProblems],
   };
 }

@@ -98,22 +98,22 @@ describe('compat model on the mini fixtures', () => {
 });
 
 describe('an operation claimed unsupported', () => {
-  // The resolve stage slices such an operation away with its claim; provenance still shows where the claim was placed.
+  // The resolve stage slices such an operation away and hands its claim over in `unoffered`.
   const placed = { index: 6, target: "$.paths['/embeddings'].post", kind: 'update', description: 'embeddings are not offered', extensions: {}, matched: ['/paths/~1embeddings/post'], added: ['/paths/~1embeddings/post/x-compat'], changed: [], removed: [] };
+  const unoffered = { 'POST /embeddings': { status: 'unsupported', note: 'use the native API', replacement: 'POST /native/embed' } };
 
-  it('stays "not offered" with the action that claimed it, and the build warns that its note is lost', () => {
-    const { report: withClaim, diagnostics: found } = buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, placed], overlayFile: 'o.yaml' }, baseInfo);
+  it('keeps its note and replacement, and the action that claimed it', () => {
+    const { report: withClaim, diagnostics: found } = buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, placed], overlayFile: 'o.yaml', unoffered }, baseInfo);
     const row = withClaim.operations.find((o) => o.operation === 'POST /embeddings');
-    expect(row).toMatchObject({ status: 'unsupported', note: 'not offered', offered: false });
+    expect(row).toMatchObject({ status: 'unsupported', note: 'use the native API', replacement: 'POST /native/embed', offered: false });
+    expect(row?.source).toBeTruthy();
     expect(row?.actions?.map((a) => a.index)).toEqual([6]);
-    expect(found.map((d) => [d.code, d.location?.pointer, d.location?.action, d.location?.file])).toEqual([
-      ['compat-dropped-operation-claim', '/paths/~1embeddings/post/x-compat', 6, 'o.yaml'],
-    ]);
+    expect(found).toEqual([]);
   });
 
-  it('is not confused with an action that only removed something there', () => {
-    const removal = { ...placed, kind: 'remove', added: [], removed: ['/paths/~1embeddings/post/x-compat'] };
-    expect(buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, removal] }, baseInfo).diagnostics).toEqual([]);
+  it('says "not offered" where no claim names it', () => {
+    const { report: plain } = buildCompatReport({ id: 'mini', spec, base, provenance, overlayFile: 'o.yaml' }, baseInfo);
+    expect(plain.operations.find((o) => o.operation === 'POST /embeddings')).toMatchObject({ status: 'unsupported', note: 'not offered', offered: false });
   });
 });
 
