@@ -5,7 +5,7 @@
 import createFetchClient, { type Client, type FetchOptions, type Middleware } from 'openapi-fetch';
 import { ApiError, ConnectionError, parseErrorBody, StreamError } from './errors.ts';
 import { readEventStream } from './sse.ts';
-import type { ProviderProfile } from './types.ts';
+import type { AuthScheme, ProviderProfile } from './types.ts';
 
 export interface ClientOptions {
   /** Defaults to the environment variable the profile names (e.g. OPENAI_API_KEY). */
@@ -14,6 +14,11 @@ export interface ClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
+  /**
+   * Which of the schemes the provider accepts to send the key with (default: the profile's
+   * primary one). A scheme the provider does not accept is an error.
+   */
+  authScheme?: AuthScheme['scheme'];
 }
 
 type StreamInit<Paths, P extends keyof Paths> = Paths[P] extends { post: infer Operation } ? FetchOptions<Operation> : never;
@@ -38,7 +43,7 @@ export function createProviderClient<Paths extends {}, Events>(
   options: ClientOptions = {},
 ): ProviderClient<Paths, Events> {
   const apiKey = options.apiKey ?? readEnv(profile.auth.env);
-  const headers: Record<string, string> = { ...authHeaders(profile, apiKey), ...options.headers };
+  const headers: Record<string, string> = { ...authHeaders(chooseScheme(profile, options.authScheme), apiKey), ...options.headers };
   const client = createFetchClient<Paths, 'application/json'>({
     baseUrl: options.baseUrl ?? profile.baseUrl,
     fetch: options.fetch ? (request) => options.fetch!(request) : undefined,
@@ -68,9 +73,16 @@ export function createProviderClient<Paths extends {}, Events>(
   return Object.assign(client, { stream: stream as unknown as StreamMethod<Paths, Events>, profile });
 }
 
-function authHeaders(profile: ProviderProfile, apiKey: string | undefined): Record<string, string> {
+function chooseScheme(profile: ProviderProfile, wanted: AuthScheme['scheme'] | undefined): AuthScheme {
+  const accepted = [profile.auth, ...(profile.auth.alternatives ?? [])];
+  const chosen = wanted === undefined ? profile.auth : accepted.find((s) => s.scheme === wanted);
+  if (!chosen) throw new TypeError(`${profile.name} does not accept the ${wanted} auth scheme (it accepts: ${accepted.map((s) => s.scheme).join(', ')})`);
+  return chosen;
+}
+
+function authHeaders(scheme: AuthScheme, apiKey: string | undefined): Record<string, string> {
   if (!apiKey) return {};
-  if (profile.auth.scheme === 'header' && profile.auth.header) return { [profile.auth.header]: apiKey };
+  if (scheme.scheme === 'header' && scheme.header) return { [scheme.header]: apiKey };
   return { Authorization: `Bearer ${apiKey}` };
 }
 

@@ -61,5 +61,15 @@ export interface ProviderProfile {
   id: string;
   name: string;
   baseUrl: string;
-  auth: { scheme: 'bearer' | 'header'; header?: string; env: string };
+  auth: AuthScheme & {
+    env: string;
+    /** Other schemes the provider also accepts (a client may choose one with `authScheme`). */
+    alternatives?: readonly AuthScheme[];
+  };
+}
+
+/** `bearer`: `Authorization: Bearer <key>`; `header`: the key alone in `header`. */
+export interface AuthScheme {
+  scheme: 'bearer' | 'header';
+  header?: string;
 }
