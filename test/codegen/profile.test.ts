@@ -12,7 +12,7 @@ describe('profileOf', () => {
     {
       name: 'a bearer provider',
       spec: { servers: [{ url: 'https://p.example/v1' }], 'x-compat': compat({ scheme: 'bearer', env: 'P_API_KEY', alternatives: [{ scheme: 'header', header: 'x-api-key' }] }) },
-      want: { id: 'openai', name: 'P AI', baseUrl: 'https://p.example/v1', auth: { scheme: 'bearer', env: 'P_API_KEY' } },
+      want: { id: 'openai', name: 'P AI', baseUrl: 'https://p.example/v1', auth: { scheme: 'bearer', env: 'P_API_KEY', alternatives: [{ scheme: 'header', header: 'x-api-key' }] } },
     },
     {
       name: 'a header provider, header name lower-cased',
