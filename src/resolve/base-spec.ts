@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../build/files.ts';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
 
 export interface BaseSpecPin {
@@ -101,10 +102,7 @@ export async function fetchBaseSpec(
       continue;
     }
     verifyBaseSpec(data, pin, source.location);
-    await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, target);
+    await writeFileAtomic(target, data);
     return { file: target, source, reused: false };
   }
   throw diagnosticError(

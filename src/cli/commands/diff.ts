@@ -12,6 +12,7 @@ import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, parseYaml } from '../../load/document.ts';
 import { normalizeSpec } from '../../normalize/index.ts';
 import { parseCommandLine, usageError } from '../args.ts';
+import { readInputText } from '../input.ts';
 import { ExitCode, type Command } from '../io.ts';
 import { findProjectRoot } from '../project.ts';
 
@@ -33,12 +34,7 @@ const run_ = promisify(execFile);
 const redoclyBin = fileURLToPath(new URL('../../../node_modules/.bin/redocly', import.meta.url));
 
 async function readSpec(file: string, cwd: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (err) {
-    throw diagnosticError({ code: 'diff-unreadable', message: `cannot read ${file}: ${(err as Error).message}`, hint: 'pass paths to two readable OpenAPI files', location: { file } }, ExitCode.unreadable);
-  }
+  const text = await readInputText(file, cwd, { code: 'diff-unreadable', hint: 'pass paths to two readable OpenAPI files' });
   const value = parseYaml(text, file);
   if (typeof value !== 'object' || value === null || !('paths' in value)) {
     throw diagnosticError({ code: 'diff-not-openapi', message: `${file} is not an OpenAPI document (no paths)`, hint: 'pass two versions of the upstream openapi.yaml', location: { file } }, ExitCode.unreadable);

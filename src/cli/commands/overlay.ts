@@ -1,11 +1,11 @@
 /** `oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]` */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../build/files.ts';
 import { diagnosticError, formatDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, serializeFor, toYaml, type LoadedDocument } from '../../load/document.ts';
 import { applyOverlays } from '../../overlay/index.ts';
 import { parseCommandLine, usageError } from '../args.ts';
+import { readInputText } from '../input.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]
@@ -58,12 +58,5 @@ export const run: Command = async (args, io) => {
 
 /** Reads and parses a YAML/JSON file; unreadable or malformed input is a DiagnosticError with exit code 3. */
 async function load(file: string, cwd: string): Promise<LoadedDocument> {
-  let text: string;
-  try {
-    text = await readFile(path.resolve(cwd, file), 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw diagnosticError({ code: 'unreadable-file', message: `cannot read ${file}: ${reason}`, hint: 'check the path (relative to the current folder)', location: { file } }, ExitCode.unreadable);
-  }
-  return loadDocument(text, file);
+  return loadDocument(await readInputText(file, cwd), file);
 }
