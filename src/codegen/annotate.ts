@@ -6,7 +6,7 @@
  */
 import type { OpenAPIDocument } from '../build/types.ts';
 import type { FieldClaim } from '../runtime/types.ts';
-import { HTTP_METHODS } from '../load/openapi.ts';
+import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
 import { isObject } from './operations.ts';
 
 /** Descriptions starting with this are rewritten into the `@deprecated` tag after generation. */
@@ -86,13 +86,11 @@ export function annotateClaims(spec: OpenAPIDocument, providerName: string): { s
 
 function claimingOperations(spec: OpenAPIDocument): { path: string; method: string; opId: string }[] {
   const found: { path: string; method: string; opId: string }[] = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const claims = (item as any)?.[method]?.['x-compat']?.fields?.['request.body'];
-      if (isObject(claims) && Object.keys(claims).length) {
-        const opId = String((item as any)[method].operationId ?? `${method}${path}`).replace(/[^A-Za-z0-9_]/g, '_');
-        found.push({ path, method, opId });
-      }
+  for (const { path, method, operation } of listOperations(spec)) {
+    const claims = (operation as any)['x-compat']?.fields?.['request.body'];
+    if (isObject(claims) && Object.keys(claims).length) {
+      const opId = String(operation.operationId ?? `${method}${path}`).replace(/[^A-Za-z0-9_]/g, '_');
+      found.push({ path, method, opId });
     }
   }
   return found;

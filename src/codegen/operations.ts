@@ -1,7 +1,7 @@
 /** The operations of a resolved spec, with what codegen needs: schemas to compile and claims. */
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
-import { HTTP_METHODS } from '../load/openapi.ts';
+import { listOperations } from '../load/openapi.ts';
 import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
@@ -29,42 +29,36 @@ export interface OperationInfo {
 
 export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
   const operations: OperationInfo[] = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const pointer = `/paths/${escapeToken(path)}/${method}`;
-      const info: OperationInfo = { key: `${method.toUpperCase()} ${path}`, method, path, pointer, responses: {} };
-      if (typeof op.operationId === 'string') info.operationId = op.operationId;
-      const body = deref(spec, op.requestBody, `${pointer}/requestBody`);
-      const jsonType = body && jsonMediaType(body.value.content);
-      if (body && jsonType) {
-        const at = `${body.pointer}/content/${escapeToken(jsonType)}/schema`;
-        const schema = getAtPointer(spec, at);
-        if (schema !== undefined) info.request = { pointer: at, schema };
-      }
-      for (const [code, raw] of Object.entries(isObject(op.responses) ? op.responses : {})) {
-        const response = deref(spec, raw, `${pointer}/responses/${escapeToken(code)}`);
-        if (!response || !isObject(response.value.content)) continue;
-        const type = jsonMediaType(response.value.content);
-        if (type) {
-          const at = `${response.pointer}/content/${escapeToken(type)}/schema`;
-          const schema = getAtPointer(spec, at);
-          if (schema !== undefined) info.responses[code] = { pointer: at, schema };
-        }
-        const sse = (response.value.content as Record<string, unknown>)['text/event-stream'];
-        if (!info.stream && /^2/.test(code) && isObject(sse) && sse.schema !== undefined) {
-          info.stream = { pointer: `${response.pointer}/content/text~1event-stream/schema`, schema: sse.schema };
-        }
-      }
-      const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
-      if (compat && isObject(compat['request.body'])) info.requestClaims = runtimeClaims(compat['request.body']);
-      if (compat && isObject(compat['response.body'])) info.responseClaims = runtimeClaims(compat['response.body']);
-      // A provider that does not accept `stream` does not stream, whatever content the response lists.
-      if (info.requestClaims?.stream?.status === 'unsupported') delete info.stream;
-      operations.push(info);
+  for (const { key, method, path, pointer, operation: op } of listOperations(spec)) {
+    const info: OperationInfo = { key, method, path, pointer, responses: {} };
+    if (typeof op.operationId === 'string') info.operationId = op.operationId;
+    const body = deref(spec, op.requestBody, `${pointer}/requestBody`);
+    const jsonType = body && jsonMediaType(body.value.content);
+    if (body && jsonType) {
+      const at = `${body.pointer}/content/${escapeToken(jsonType)}/schema`;
+      const schema = getAtPointer(spec, at);
+      if (schema !== undefined) info.request = { pointer: at, schema };
     }
+    for (const [code, raw] of Object.entries(isObject(op.responses) ? op.responses : {})) {
+      const response = deref(spec, raw, `${pointer}/responses/${escapeToken(code)}`);
+      if (!response || !isObject(response.value.content)) continue;
+      const type = jsonMediaType(response.value.content);
+      if (type) {
+        const at = `${response.pointer}/content/${escapeToken(type)}/schema`;
+        const schema = getAtPointer(spec, at);
+        if (schema !== undefined) info.responses[code] = { pointer: at, schema };
+      }
+      const sse = (response.value.content as Record<string, unknown>)['text/event-stream'];
+      if (!info.stream && /^2/.test(code) && isObject(sse) && sse.schema !== undefined) {
+        info.stream = { pointer: `${response.pointer}/content/text~1event-stream/schema`, schema: sse.schema };
+      }
+    }
+    const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
+    if (compat && isObject(compat['request.body'])) info.requestClaims = runtimeClaims(compat['request.body']);
+    if (compat && isObject(compat['response.body'])) info.responseClaims = runtimeClaims(compat['response.body']);
+    // A provider that does not accept `stream` does not stream, whatever content the response lists.
+    if (info.requestClaims?.stream?.status === 'unsupported') delete info.stream;
+    operations.push(info);
   }
   return operations;
 }

@@ -6,43 +6,15 @@
 import { getAtPointer, toPointer } from '../load/pointer.ts';
 import { createSchemaWalker, defaultWalkOptions, type SchemaField, type SchemaWalker, type SchemaWalkOptions } from './schema-fields.ts';
 import type { FieldLocation } from './types.ts';
-import { HTTP_METHODS } from '../load/openapi.ts';
+import { listOperations, type OperationRef } from '../load/openapi.ts';
 import { isObject } from '../load/json.ts';
 
 export type OperationFields = Record<FieldLocation, Map<string, SchemaField>>;
 
 
-
-export interface OperationRef {
-  /** `POST /chat/completions` */
-  key: string;
-  path: string;
-  method: string;
-  pointer: string;
-  operation: Record<string, unknown>;
-}
-
 type Json = Record<string, unknown>;
 
-export function operationKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
-}
-
-/** The operations of a document, in path then method order as written. */
-export function listOperations(doc: Json): OperationRef[] {
-  const result: OperationRef[] = [];
-  const paths = isObject(doc.paths) ? doc.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation)) {
-        result.push({ key: operationKey(method, path), path, method, pointer: toPointer(['paths', path, method]), operation });
-      }
-    }
-  }
-  return result;
-}
+export { listOperations, type OperationRef };
 
 /** Follows a local `$ref` once, returning the target and its pointer. */
 function deref(doc: unknown, node: unknown, at: string): { node: unknown; at: string } {

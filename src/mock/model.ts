@@ -4,7 +4,7 @@
  * Schemas stay `$ref`s into the spec, so validators and samplers share one component registry.
  */
 import type { OpenAPIDocument } from '../build/types.ts';
-import { HTTP_METHODS } from '../load/openapi.ts';
+import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -108,12 +108,7 @@ export function refTarget(spec: OpenAPIDocument, ref: string): unknown {
 export function buildMockModel(spec: OpenAPIDocument, profile: string, base?: OpenAPIDocument): MockModel {
   const root = (spec['x-compat'] ?? {}) as { provider?: { name?: string }; auth?: Partial<AuthModel> & { scheme?: string } };
   const operations: OperationModel[] = [];
-  for (const [pathKey, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = (item as Record<string, unknown>)[method] as Record<string, unknown> | undefined;
-      if (op) operations.push(operationModel(spec, pathKey, method, item as Record<string, unknown>, op));
-    }
-  }
+  for (const { path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation));
   const offered = new Set(operations.map((op) => op.key));
   const notOffered = base ? baseOperationKeys(base).filter((key) => !offered.has(key)) : [];
   return { profile, providerName: root.provider?.name ?? (profile === 'openai' ? 'OpenAI' : profile), auth: authModel(spec, root.auth), operations, notOffered };

@@ -4,7 +4,7 @@
  * cannot be told which operations to keep, so this is ours.
  */
 import { unescapeToken } from '../load/pointer.ts';
-import { HTTP_METHODS, isHttpMethod } from '../load/openapi.ts';
+import { isHttpMethod, listOperations } from '../load/openapi.ts';
 import { forEachRef, isObject, type JsonObject } from './walk.ts';
 
 export interface SliceResult {
@@ -62,7 +62,10 @@ export function sliceSpec(spec: JsonObject, keepOperation: (method: string, path
     if (Object.keys(keptEntries).length > 0) prunedComponents[type] = keptEntries;
   }
   if ('components' in sliced) sliced.components = prunedComponents;
-  if (Array.isArray(spec.tags)) sliced.tags = spec.tags.filter((tag) => isObject(tag) && usedTags(paths).has(String(tag.name)));
+  if (Array.isArray(spec.tags)) {
+    const used = usedTags(paths);
+    sliced.tags = spec.tags.filter((tag) => isObject(tag) && used.has(String(tag.name)));
+  }
   return { spec: sliced, dropped };
 }
 
@@ -88,10 +91,7 @@ function reachableComponents(document: JsonObject, components: JsonObject): Set<
     }
   };
   enqueueSecurity(document.security);
-  for (const item of Object.values((document.paths ?? {}) as JsonObject)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) if (isObject(item[method])) enqueueSecurity(item[method].security);
-  }
+  for (const { operation } of listOperations(document)) enqueueSecurity(operation.security);
   forEachRef(outside, (ref) => enqueue(decodeURIComponent(ref)));
   while (queue.length > 0) forEachRef(queue.pop(), (ref) => enqueue(decodeURIComponent(ref)));
   return reached;
@@ -99,12 +99,6 @@ function reachableComponents(document: JsonObject, components: JsonObject): Set<
 
 function usedTags(paths: JsonObject): Set<string> {
   const tags = new Set<string>();
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation) && Array.isArray(operation.tags)) for (const tag of operation.tags) tags.add(String(tag));
-    }
-  }
+  for (const { operation } of listOperations({ paths })) if (Array.isArray(operation.tags)) for (const tag of operation.tags) tags.add(String(tag));
   return tags;
 }

@@ -16,8 +16,3 @@ export function forEachRef(node: unknown, visit: (ref: string) => void): void {
     else if (value !== null && typeof value === 'object') forEachRef(value, visit);
   }
 }
-
-/** `GET /chat/completions` style name of an operation. */
-export function operationKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${path}`;
-}

@@ -3,8 +3,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toPointer } from '../load/pointer.ts';
-import { HTTP_METHODS } from '../load/openapi.ts';
-import { isObject, operationKey, type JsonObject } from './walk.ts';
+import { listOperations } from '../load/openapi.ts';
+import { isObject, type JsonObject } from './walk.ts';
 
 export type XCompatSchema = Record<string, unknown>;
 
@@ -33,14 +33,9 @@ export function compileXCompatSchema(schema: XCompatSchema): XCompatValidators {
 /** Every operation carrying an `x-compat`, with its pointer. */
 export function operationClaims(spec: JsonObject): { key: string; pointer: string; claim: JsonObject }[] {
   const found: { key: string; pointer: string; claim: JsonObject }[] = [];
-  for (const [pathKey, item] of Object.entries((spec.paths ?? {}) as JsonObject)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation) && isObject(operation['x-compat'])) {
-        found.push({ key: operationKey(method, pathKey), pointer: toPointer(['paths', pathKey, method, 'x-compat']), claim: operation['x-compat'] });
-      }
-    }
+  for (const { key, pointer, operation } of listOperations(spec)) {
+    const claim = operation['x-compat'];
+    if (isObject(claim)) found.push({ key, pointer: `${pointer}/x-compat`, claim });
   }
   return found;
 }
