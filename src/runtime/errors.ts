@@ -1,4 +1,5 @@
 /** Typed errors the generated clients raise, and a tolerant reader of OpenAI-style error bodies. */
+import { isObject } from '../load/json.ts';
 
 /** OpenAI's error object, with every field present (null when the provider did not send it). */
 export interface ErrorDetail {
@@ -103,6 +104,5 @@ function scalar(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A JSON object: the project's one check, under the name the runtime modules use. */
+export const isRecord = isObject;
