@@ -20,11 +20,8 @@ export function goldenDir(name: string): string {
   return path.join(projectRoot, 'test/fixtures/codegen', name, 'expected');
 }
 
-/** The runtime as imported from test/fixtures/codegen/<name>/expected/. */
-export const FIXTURE_RUNTIME = '../../../../../src/runtime/index.ts';
-
 export function generateFixture(name: string, spec: OpenAPIDocument): Promise<GeneratorResult> {
-  return generateProfileCode({ id: name, spec, base: spec, provenance: [] }, { runtime: FIXTURE_RUNTIME });
+  return generateProfileCode({ id: name, spec, base: spec, provenance: [] });
 }
 
 /** Rewrites the golden files (UPDATE_GOLDEN=1). */
