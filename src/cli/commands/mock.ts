@@ -10,17 +10,22 @@ or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native eng
 `;
 
 /**
- * Resolves after SIGINT, SIGTERM or SIGHUP (what a terminal, `npx`, a CI runner or `kill` sends) once
- * `close` has finished; a second signal while closing exits at once.
+ * Resolves once `close` has finished after SIGINT, SIGTERM or SIGHUP (what a terminal, a CI runner or
+ * `kill` sends), or after the parent process went away: `npx` runs the command through `sh -c` and
+ * forwards signals to that shell only, which exits without passing them on, so the server would
+ * be orphaned and keep its port. A second signal while closing exits at once.
  */
-function untilSignalled(close: () => Promise<void>): Promise<void> {
+function untilStopped(close: () => Promise<void>): Promise<void> {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const parent = process.ppid;
   return new Promise<void>((resolve) => {
     const stop = () => {
+      clearInterval(orphanCheck);
       for (const signal of signals) process.off(signal, stop);
       for (const signal of signals) process.once(signal, () => process.exit(130));
       close().then(resolve, resolve);
     };
+    const orphanCheck = setInterval(() => process.ppid !== parent && stop(), 250);
     for (const signal of signals) process.once(signal, stop);
   });
 }
@@ -43,6 +48,6 @@ export const run: Command = async (args, io) => {
   const { startMock } = await import('../../mock/start.ts');
   const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
   io.stdout(`listening on ${mock.url}\n`);
-  await untilSignalled(() => mock.close());
+  await untilStopped(() => mock.close());
   return ExitCode.ok;
 };
