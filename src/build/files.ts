@@ -1,6 +1,6 @@
 /**
- * Atomic writes. A file is written to a temporary name and renamed; a profile's folder is staged
- * whole and swapped in, so a crash leaves either the old folder or the new one, never a mix.
+ * Atomic writes: a file is written to a temporary name and renamed. Whole build outputs are staged
+ * with writeTree and committed by commit.ts.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +18,15 @@ export async function writeFileAtomic(file: string, contents: string | Uint8Arra
   }
 }
 
+/** Writes `files` (paths relative to `directory`, which may not escape it) into a fresh staging folder. */
+export async function writeTree(directory: string, files: readonly GeneratedFile[]): Promise<void> {
+  for (const file of files) {
+    const target = path.resolve(directory, file.path);
+    if (!target.startsWith(`${directory}${path.sep}`)) throw new Error(`generated file path escapes its folder: ${file.path}`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, file.contents);
+  }
+}
 /** Replaces `directory` by a folder holding exactly `files` (paths relative to it). */
 export async function replaceDirectory(directory: string, files: readonly GeneratedFile[]): Promise<void> {
   const parent = path.dirname(directory);

@@ -113,19 +113,25 @@ async function locate(ref: string, documentLocation: string | undefined, pointer
     throw refError('ref-remote', `$ref "${ref}" in ${documentLocation} points to a local file`, pointer, options, 'a remote document may only reference URLs');
   }
   const from = documentLocation ? path.dirname(documentLocation) : options.baseDir;
+  const realpathOf = options.realpath ?? realpath;
+  const outside = (file: string, root: string) => {
+    const relative = path.relative(root, file);
+    return relative.startsWith('..') || path.isAbsolute(relative);
+  };
+  const refuseOutside = (where: string) =>
+    refError('ref-outside-project', `$ref "${ref}" resolves to ${where}, outside the project`, pointer, options, 'move the file into the project (next to the overlay), or allow it explicitly (--allow-outside-refs)');
+  const written = path.resolve(from, resource);
+  if (!options.allowOutsideProject && outside(written, options.projectRoot)) throw refuseOutside(written);
   // Symlinks are followed before the check: a link inside the project may point anywhere.
   let location: string;
   try {
-    location = await (options.realpath ?? realpath)(path.resolve(from, resource));
+    location = await realpathOf(written);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'a symlink loop' : (err as Error).message;
     throw refError('ref-unreadable', `$ref "${ref}" cannot be loaded: ${why}`, pointer, options, 'fix the path of the $ref (relative to the file that holds it)', 3);
   }
-  const relative = path.relative(await (options.realpath ?? realpath)(options.projectRoot), location);
-  if (!options.allowOutsideProject && (relative.startsWith('..') || path.isAbsolute(relative))) {
-    throw refError('ref-outside-project', `$ref "${ref}" resolves to ${location}, outside the project`, pointer, options, 'move the file into the project (next to the overlay), or allow it explicitly (--allow-outside-refs)');
-  }
+  if (!options.allowOutsideProject && outside(location, await realpathOf(options.projectRoot))) throw refuseOutside(location);
   return { location, fragment, key: `${location}#${fragment}` };
 }
 
