@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { GeneratorResult, OpenAPIDocument } from '../../src/build/types.ts';
 import { generateProfileCode } from '../../src/codegen/generator.ts';
 import { parseYaml } from '../../src/load/document.ts';
+import { resolvedFor } from '../helpers/profile.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,7 +22,7 @@ export function goldenDir(name: string): string {
 }
 
 export function generateFixture(name: string, spec: OpenAPIDocument): Promise<GeneratorResult> {
-  return generateProfileCode({ id: name, spec, base: spec, provenance: [] });
+  return generateProfileCode(resolvedFor(name, spec));
 }
 
 /** Rewrites the golden files (UPDATE_GOLDEN=1). */
