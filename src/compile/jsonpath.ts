@@ -1,7 +1,7 @@
 /** RFC 9535 JSONPath for the nodes the compiler edits: normalized paths (§2.7), which every Overlay tool replays. */
 import { parsePointer } from '../load/pointer.ts';
 
-function quote(name: string): string {
+export function quote(name: string): string {
   return `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
