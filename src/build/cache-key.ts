@@ -14,6 +14,8 @@ export function hashParts(parts: readonly (string | Uint8Array)[]): string {
 }
 
 export interface BuildManifest {
+  /** Key of the normalized base written to generated/base/openapi.yaml. */
+  base?: string;
   /** Per profile: the key of the inputs its folder was generated from. */
   profiles: Record<string, string>;
   /** Key of the cross-profile outputs (MATRIX.md and the like). */

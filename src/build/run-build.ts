@@ -26,6 +26,8 @@ interface RunBuildInput {
 }
 
 const CACHE_DIR = '.cache';
+/** generated/base/: the normalized base (not a profile). */
+export const BASE_DIR = 'base';
 
 /** The normalized base, from the cache when the spec and the code are unchanged. */
 async function normalizedBase(projectRoot: string, baseKey: string): Promise<{ base: JsonObject; report?: BuildReport['normalize'] }> {
@@ -57,6 +59,7 @@ function profileFiles(profile: ResolvedProfile): GeneratedFile[] {
   return [
     { path: 'openapi.yaml', contents: toYaml(profile.spec) },
     { path: 'provenance.json', contents: `${JSON.stringify(provenance, null, 2)}\n` },
+    ...(profile.replay ? [{ path: 'overlay.gen.yaml', contents: toYaml(profile.replay) }] : []),
   ];
 }
 
@@ -73,6 +76,9 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const { projectRoot } = options;
   const diagnostics: Diagnostic[] = [];
   const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.baseKey);
+  // The normalized base every overlay.gen.yaml replays on, written when the base changed.
+  const baseFile = path.join(generatedDir, BASE_DIR, 'openapi.yaml');
+  if (input.manifest?.base !== input.baseKey || !existsSync(baseFile)) await writeFileAtomic(baseFile, toYaml(base));
   const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(projectRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
 
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
@@ -134,6 +140,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   }
 
   const manifest: BuildManifest = {
+    base: input.baseKey,
     profiles: { ...(input.manifest?.profiles ?? {}), ...Object.fromEntries(inputs.map((p) => [p.id, p.key])) },
     cross: buildsAll ? input.crossKey : (input.manifest?.cross ?? ''),
     crossFiles: crossFiles.sort(),
@@ -145,7 +152,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
 /** Folders of profiles that no longer exist (a provider was removed). */
 async function removeStaleProfiles(generatedDir: string, ids: Set<string>): Promise<void> {
   for (const entry of await readdir(generatedDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('.') && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) {
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== BASE_DIR && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) {
       await rm(path.join(generatedDir, entry.name), { recursive: true, force: true });
     }
   }

@@ -23,6 +23,8 @@ export interface ResolvedProfile {
    * (`POST /embeddings`): the slice drops those operations, and their notes must not be lost.
    */
   unoffered?: Readonly<Record<string, unknown>>;
+  /** The Overlay that replays `spec` on `base` (generated/<id>/overlay.gen.yaml). */
+  replay?: Record<string, unknown>;
 }
 
 /**

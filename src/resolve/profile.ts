@@ -6,6 +6,8 @@ import { applyOverlay } from '../overlay/index.ts';
 import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
+import { replayOverlay } from '../compile/index.ts';
+import { generatedOverlay, handWrittenActions } from '../compile/replay.ts';
 import type { JsonObject } from './walk.ts';
 import { isOffered, operationClaims, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
 
@@ -36,7 +38,11 @@ export interface ResolveOptions {
 
 export async function resolveProfile(base: JsonObject, source: ProfileSource, options: ResolveOptions): Promise<{ profile: ResolvedProfile; diagnostics: Diagnostic[] }> {
   const overlay = source.overlay;
-  if (!overlay) return { profile: { id: source.id, spec: withProfileClaims(base, source, options.xCompat), base, provenance: [] }, diagnostics: [] };
+  if (!overlay) {
+    const spec = withProfileClaims(base, source, options.xCompat);
+    const replay = generatedOverlay(source.id, spec === base ? [] : [{ target: '$', description: 'The root claims of profile.yaml', update: { 'x-compat': spec['x-compat'] } }]);
+    return { profile: { id: source.id, spec, base, provenance: [], replay }, diagnostics: [] };
+  }
 
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
@@ -63,7 +69,7 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
   const unoffered = Object.fromEntries(operationClaims(spec).filter((o) => o.claim.status === 'unsupported').map((o) => [o.key, o.claim]));
   const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered },
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered, replay: replayOverlay(source.id, handWrittenActions(overlay.value), spec, sliced.spec) },
     diagnostics: [...applied.diagnostics, ...claimProblems],
   };
 }
