@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileClaims, OVERLAY_HEADER } from '../../src/compile/compile.ts';
 import { fieldSites } from '../../src/compile/claims.ts';
+import { claimAgreement } from '../../src/compile/agreement.ts';
 import type { JsonObject } from '../../src/load/json.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
 import type { Claim, FieldLocation } from '../../src/profile/types.ts';
@@ -117,5 +118,25 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     const replayed = applyOverlay(chatSpec(), JSON.parse(JSON.stringify({ ...OVERLAY_HEADER, actions })), { strict: true });
     expect(replayed.diagnostics).toEqual([]);
     expect(replayed.document).toEqual(spec);
+  });
+});
+
+describe('claimAgreement', () => {
+  const claims = { 'request.body': { top_logprobs: { status: 'unsupported' }, n: { status: 'partial', rules: [{ when: { notIn: [1] }, effect: 'reject' }] }, thinking: { status: 'extension', schema: { type: 'boolean' } } } } as const;
+
+  it('passes on the compiled spec', () => {
+    const { spec, model } = compile(claims as never);
+    expect(claimAgreement(spec, model)).toEqual([]);
+  });
+
+  it('fails on a spec the claims were not compiled into, naming each claim', () => {
+    const model = profile('groq', [operation(CHAT, claims as never), operation(RESPONSES)]);
+    const problems = claimAgreement(chatSpec(), model);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^POST \/chat\/completions request\.body: top_logprobs is claimed unsupported but the resolved spec declares it at .*ModelResponseProperties.* \(claim \/paths\/~1chat~1completions\/post\/x-compat\/fields\/request\.body\/top_logprobs\)$/),
+      expect.stringMatching(/^POST \/chat\/completions: n is claimed to reject 2 but its schema .* accepts it \(claim .*\/n\)$/),
+      expect.stringMatching(/^POST \/chat\/completions: extension thinking has a schema but the resolved spec does not declare it/),
+    ]);
+    expect(problems[0].location).toEqual({ pointer: '/paths/~1chat~1completions/post/x-compat/fields/request.body/top_logprobs' });
   });
 });
