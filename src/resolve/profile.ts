@@ -6,8 +6,11 @@ import { applyOverlay } from '../overlay/index.ts';
 import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
-import { replayOverlay } from '../compile/index.ts';
-import { generatedOverlay, handWrittenActions } from '../compile/replay.ts';
+import { compileStage, replayOverlay } from '../compile/index.ts';
+import { claimAgreement } from '../compile/agreement.ts';
+import { interimModel } from '../compile/v1-model.ts';
+import type { ActionProvenance } from '../overlay/index.ts';
+import { generatedOverlay } from '../compile/replay.ts';
 import type { JsonObject } from './walk.ts';
 import { isOffered, operationClaims, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
 
@@ -47,15 +50,20 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
   const spec = applied.document as JsonObject;
-  const provenance = applied.provenance as readonly unknown[];
 
   // Problems in the resolved spec are reported against the overlay action that caused them.
   const attribute = (pointer: string): { file: string; action?: number; line?: number } => {
-    const action = actionForPointer(provenance, pointer);
+    const action = actionForPointer(applied.provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
   const claimProblems = validateXCompat(spec, source.id, options.xCompat).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
+
+  // Claims become schema edits, after the hand-written actions, before the slice.
+  const model = interimModel(spec, source.id);
+  const compiled = compileStage({ base, spec, model, overlay, provenance: applied.provenance });
+  if (hasErrors(compiled.diagnostics)) throw new DiagnosticError(compiled.diagnostics);
+  const provenance = [...applied.provenance, ...compiled.provenance] as readonly ActionProvenance[];
 
   await inlineExternalRefs(spec, {
     projectRoot: options.projectRoot,
@@ -68,9 +76,11 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
 
   const unoffered = Object.fromEntries(operationClaims(spec).filter((o) => o.claim.status === 'unsupported').map((o) => [o.key, o.claim]));
   const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
+  const disagreements = claimAgreement(sliced.spec, model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  if (hasErrors(disagreements)) throw new DiagnosticError(disagreements);
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered, replay: replayOverlay(source.id, handWrittenActions(overlay.value), spec, sliced.spec) },
-    diagnostics: [...applied.diagnostics, ...claimProblems],
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered, replay: replayOverlay(source.id, compiled.actions, spec, sliced.spec) },
+    diagnostics: [...applied.diagnostics, ...claimProblems, ...compiled.diagnostics],
   };
 }
 
