@@ -42,6 +42,10 @@ export function claimAgreement(spec: JsonObject, model: ProfileModel): Diagnosti
         if (absent && location !== 'response.header' && sites.length > 0) {
           problems.push(problem(pointer, `${operation.key} ${location}: ${field} is claimed ${response ? 'never returned' : 'unsupported'} but the resolved spec declares it at ${sites.map((s) => s.pointer).join(', ')}`));
         }
+        if (location === 'request.body' && (claim.status === 'ignored' || claim.status === 'deprecated')) {
+          const unmarked = sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated !== true);
+          if (unmarked.length > 0) problems.push(problem(pointer, `${operation.key}: ${field} is claimed ${claim.status} but its schema at ${unmarked.map((s) => s.pointer).join(', ')} is not marked deprecated`));
+        }
         if (claim.status === 'extension' && claim.schema && location === 'request.body' && sites.length === 0) {
           problems.push(problem(pointer, `${operation.key}: extension ${field} has a schema but the resolved spec does not declare it`));
         }

@@ -1,5 +1,7 @@
 /**
- * Which claims change the schema, and the edits each one asks for. Only unscoped claims compile:
+ * Which claims change the schema, and the edits each one asks for: unsupported request fields and
+ * never-returned response fields leave, `reject` rules constrain, ignored and deprecated request
+ * fields are marked `deprecated`, extension schemas join. Only unscoped claims compile:
  * one schema serves every model and mode, so a claim about some models or a mode stays a claim
  * (docs, checks, mock), never a schema edit.
  */
@@ -105,6 +107,12 @@ export function operationEdits(spec: JsonObject, operation: OperationModel): { e
       if (response ? claim.returned === 'never' || claim.status === 'unsupported' : claim.status === 'unsupported') {
         edits.push(...removals(spec, sites, ref, `${operation.key}: ${field} is ${response ? 'never returned' : 'not supported'} (${location})`));
         continue;
+      }
+      if (location === 'request.body' && (claim.status === 'ignored' || claim.status === 'deprecated')) {
+        const why = `${operation.key}: ${field} is ${claim.status}${claim.replacement ? ` (use ${claim.replacement})` : ''}`;
+        for (const site of sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated !== true)) {
+          edits.push({ kind: 'merge', pointer: site.pointer, hops: site.hops, claim: ref, why, value: { deprecated: true } });
+        }
       }
       if (!response) {
         for (const site of sites.filter((s) => s.kind === 'property')) {

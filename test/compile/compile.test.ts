@@ -90,6 +90,13 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     expect(((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject)[field]).toEqual(want);
   });
 
+  it('marks ignored and deprecated request fields deprecated, in the operation\'s own copy', () => {
+    const { spec } = compile({ 'request.body': { temperature: { status: 'ignored' }, n: { status: 'deprecated', replacement: 'choices' } } });
+    expect((schemas(spec).ModelResponseProperties__groq_createChatCompletion.properties as JsonObject).temperature).toMatchObject({ deprecated: true });
+    expect((schemas(spec).ModelResponseProperties.properties as JsonObject).temperature).not.toHaveProperty('deprecated');
+    expect(((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject).n).toMatchObject({ deprecated: true });
+  });
+
   it('leaves clamped, rewritten and ignored values to the docs, checks and mock', () => {
     const { actions } = compile({ 'request.body': { n: { status: 'partial', rules: [{ when: { above: 1 }, effect: 'clamp', to: 1 }, { when: { equals: 0 }, effect: 'rewrite', to: 1 }] } } });
     expect(actions).toEqual([]);
