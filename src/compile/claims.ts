@@ -5,7 +5,9 @@
  * one schema serves every model and mode, so a claim about some models or a mode stays a claim
  * (docs, checks, mock), never a schema edit.
  */
-import { escapeToken, getAtPointer, toPointer } from '../load/pointer.ts';
+import { escapeToken, getAtPointer } from '../load/pointer.ts';
+import { fieldClaimPointer } from '../profile/parse.ts';
+import { unscopedClaim } from '../profile/select.ts';
 import { isObject, type JsonObject } from '../load/json.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Claim, FieldLocation, OperationModel } from '../profile/types.ts';
@@ -15,13 +17,10 @@ import { expand, locateField, refPointer, type Cursor, type Site } from './locat
 import { locationRoots } from './roots.ts';
 import { ruleEdits } from './rules.ts';
 
-/** The claim that holds for every model and mode, if the field has one. */
-export function unscopedClaim(claims: readonly Claim[] | undefined): Claim | undefined {
-  return claims?.find((c) => !c.models?.length && c.mode === undefined);
-}
+export { unscopedClaim };
 
 export function claimPointer(operation: OperationModel, location: FieldLocation, field: string): string {
-  return `${operation.pointer}/x-compat${toPointer(['fields', location, field])}`;
+  return fieldClaimPointer(operation.pointer, location, field);
 }
 
 /** Where a field is declared for one operation and location (parameters for query and header). */

@@ -1,4 +1,7 @@
-/** One profile: normalized base → provider overlay (strict) → claims checked → external refs inlined → slice. */
+/**
+ * One profile: normalized base → provider overlay (strict) → claims parsed into the profile model
+ * (the one reading of `x-compat`) → external refs inlined → slice.
+ */
 import path from 'node:path';
 import type { ResolvedProfile } from '../build/types.ts';
 import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -8,11 +11,12 @@ import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
 import { compileStage, replayOverlay } from '../compile/index.ts';
 import { claimAgreement } from '../compile/agreement.ts';
-import { interimModel } from '../compile/v1-model.ts';
 import type { ActionProvenance } from '../overlay/index.ts';
 import { generatedOverlay } from '../compile/replay.ts';
 import type { JsonObject } from './walk.ts';
-import { isOffered, operationClaims, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
+import { isOfferedModel, parseProfile } from '../profile/parse.ts';
+import { schemaProblems, type XCompatValidators } from '../profile/schema.ts';
+import { operationKey } from '../load/openapi.ts';
 
 export interface LoadedInput {
   file: string;
@@ -41,11 +45,7 @@ export interface ResolveOptions {
 
 export async function resolveProfile(base: JsonObject, source: ProfileSource, options: ResolveOptions): Promise<{ profile: ResolvedProfile; diagnostics: Diagnostic[] }> {
   const overlay = source.overlay;
-  if (!overlay) {
-    const spec = withProfileClaims(base, source, options.xCompat);
-    const replay = generatedOverlay(source.id, spec === base ? [] : [{ target: '$', description: 'The root claims of profile.yaml', update: { 'x-compat': spec['x-compat'] } }]);
-    return { profile: { id: source.id, spec, base, provenance: [], replay }, diagnostics: [] };
-  }
+  if (!overlay) return { profile: baseProfile(base, source, options.xCompat), diagnostics: [] };
 
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
@@ -56,12 +56,12 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     const action = actionForPointer(applied.provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
-  const claimProblems = validateXCompat(spec, source.id, options.xCompat).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  const parsed = parseProfile(spec, { id: source.id, validators: options.xCompat });
+  const claimProblems = parsed.diagnostics.map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
 
   // Claims become schema edits, after the hand-written actions, before the slice.
-  const model = interimModel(spec, source.id);
-  const compiled = compileStage({ base, spec, model, overlay, provenance: applied.provenance });
+  const compiled = compileStage({ base, spec, model: parsed.model, overlay, provenance: applied.provenance });
   if (hasErrors(compiled.diagnostics)) throw new DiagnosticError(compiled.diagnostics);
   const provenance = [...applied.provenance, ...compiled.provenance] as readonly ActionProvenance[];
 
@@ -74,12 +74,12 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     describeOrigin: attribute,
   });
 
-  const unoffered = Object.fromEntries(operationClaims(spec).filter((o) => o.claim.status === 'unsupported').map((o) => [o.key, o.claim]));
-  const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
-  const disagreements = claimAgreement(sliced.spec, model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  const offered = new Set(parsed.model.operations.filter(isOfferedModel).map((op) => op.key));
+  const sliced = sliceSpec(spec, (method, path) => offered.has(operationKey(method, path)));
+  const disagreements = claimAgreement(sliced.spec, parsed.model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(disagreements)) throw new DiagnosticError(disagreements);
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered, replay: replayOverlay(source.id, compiled.actions, spec, sliced.spec) },
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model, replay: replayOverlay(source.id, compiled.actions, spec, sliced.spec) },
     diagnostics: [...applied.diagnostics, ...claimProblems, ...compiled.diagnostics],
   };
 }
@@ -88,9 +88,9 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
  * The base profile: the normalized base itself, plus the root claims of its profile.yaml (who
  * the provider is, how to authenticate) so that every generator reads one shape.
  */
-function withProfileClaims(base: JsonObject, source: ProfileSource, validators: XCompatValidators): JsonObject {
+function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompatValidators): ResolvedProfile {
   const profile = source.profile;
-  if (!profile) return base;
+  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model, replay: generatedOverlay(source.id, []) };
   const locate = (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, file: profile.file, line: profile.lineOf?.(d.location?.pointer ?? '') } });
   const problems = schemaProblems(validators.profile, profile.value, '').map(locate);
   const value = profile.value as JsonObject;
@@ -106,7 +106,9 @@ function withProfileClaims(base: JsonObject, source: ProfileSource, validators: 
   if (problems.length > 0) throw new DiagnosticError(problems);
   const spec: JsonObject = { ...base, 'x-compat': value['x-compat'] };
   // profile.yaml holds x-compat at its root too, so spec pointers are file pointers.
-  const claimProblems = validateXCompat(spec, source.id, validators).map(locate);
+  const parsed = parseProfile(spec, { id: source.id, validators, base: true });
+  const claimProblems = parsed.diagnostics.map(locate);
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
-  return spec;
+  const replay = generatedOverlay(source.id, [{ target: '$', description: 'The root claims of profile.yaml', update: { 'x-compat': spec['x-compat'] } }]);
+  return { id: source.id, spec, base, provenance: [], model: parsed.model, replay };
 }

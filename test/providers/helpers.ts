@@ -9,7 +9,7 @@ import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
 import { compileClaims } from '../../src/compile/compile.ts';
-import { interimModel } from '../../src/compile/v1-model.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
@@ -62,7 +62,7 @@ export async function appliedSpec(id: ProviderId): Promise<{ spec: Json; diagnos
   const result = applyOverlay(spec, overlay.value, { strict: true, file: overlayFile(id), lineOf: overlay.lineOf, inPlace: true });
   // Then the schema edits the build compiles from the claims, as resolve does.
   const applied = result.document as Json;
-  const compiled = compileClaims(applied, interimModel(applied, id), { firstIndex: (overlay.value.actions as unknown[]).length });
+  const compiled = compileClaims(applied, parseProfile(applied, { id }).model, { firstIndex: (overlay.value.actions as unknown[]).length });
   return { spec: applied, diagnostics: [...result.diagnostics, ...compiled.diagnostics] };
 }
 
