@@ -1,7 +1,7 @@
 /**
  * Which claims change the schema, and the edits each one asks for: unsupported request fields and
  * never-returned response fields leave, `reject` rules constrain, ignored and deprecated request
- * fields are marked `deprecated`, extension schemas join. Only unscoped claims compile:
+ * fields are marked `deprecated` (supported ones lose OpenAI's mark), extension schemas join. Only unscoped claims compile:
  * one schema serves every model and mode, so a claim about some models or a mode stays a claim
  * (docs, checks, mock), never a schema edit.
  */
@@ -111,6 +111,12 @@ export function operationEdits(spec: JsonObject, operation: OperationModel): { e
         const why = `${operation.key}: ${field} is ${claim.status}${claim.replacement ? ` (use ${claim.replacement})` : ''}`;
         for (const site of sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated !== true)) {
           edits.push({ kind: 'merge', pointer: site.pointer, hops: site.hops, claim: ref, why, value: { deprecated: true } });
+        }
+      }
+      if (location === 'request.body' && claim.status === 'supported') {
+        // OpenAI's `deprecated: true` goes where the provider's docs call the field supported.
+        for (const site of sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated === true)) {
+          edits.push({ kind: 'merge', pointer: site.pointer, hops: site.hops, claim: ref, why: `${operation.key}: ${field} is supported, not deprecated`, value: { deprecated: false } });
         }
       }
       if (!response) {

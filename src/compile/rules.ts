@@ -22,8 +22,8 @@ function bound(node: JsonObject, keyword: 'maximum' | 'minimum' | 'exclusiveMaxi
 }
 
 /**
- * The edits making the schema at `site` reject what the rule rejects: allowed values become an
- * `enum` (or narrow the one there), rejected values leave the `enum` that lists them (or become
+ * The edits making the schema at `site` reject what the rule rejects: allowed values narrow the
+ * `enum`s the field reaches (or become one), rejected values leave those `enum`s (or become
  * `not: {enum}`), ranges become `maximum`/`minimum`/`exclusive*`.
  */
 export function ruleEdits(spec: JsonObject, site: Cursor, rule: ValueRule, claim: ClaimRef): Edit[] {
@@ -43,8 +43,7 @@ export function ruleEdits(spec: JsonObject, site: Cursor, rule: ValueRule, claim
   const when = rule.when;
   if ('notIn' in when) {
     const allowed = when.notIn;
-    if (Array.isArray(node.enum)) return dropFromEnums((v) => !allowed.includes(v)) ?? [];
-    return merge({ enum: allowed });
+    return dropFromEnums((v) => !allowed.includes(v)) ?? merge({ enum: allowed });
   }
   if ('in' in when) return dropFromEnums((v) => when.in.includes(v)) ?? merge({ not: { enum: when.in } });
   if ('equals' in when) return dropFromEnums((v) => v === when.equals) ?? merge({ not: { const: when.equals } });

@@ -97,6 +97,23 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     expect(((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject).n).toMatchObject({ deprecated: true });
   });
 
+  it('narrows an enum behind a $ref, in the operation\'s own copy of a shared schema', () => {
+    const spec = chatSpec();
+    schemas(spec).Format = { type: 'string', enum: ['json', 'text', 'srt'] };
+    ((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject).format = { $ref: '#/components/schemas/Format' };
+    (schemas(spec).CreateResponse.allOf as JsonObject[])[1].properties = { format: { $ref: '#/components/schemas/Format' } };
+    compileClaims(spec, profile('p', [operation(CHAT, { 'request.body': { format: { status: 'partial', rules: [{ when: { notIn: ['json'] }, effect: 'reject' }] } } }), operation(RESPONSES)]), { firstIndex: 0 });
+    expect(schemas(spec).Format__p_createChatCompletion.enum).toEqual(['json']);
+    expect(schemas(spec).Format.enum).toEqual(['json', 'text', 'srt']);
+  });
+
+  it('turns OpenAI\'s deprecated mark off where the provider calls the field supported', () => {
+    const spec = chatSpec();
+    ((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject).n = { type: 'integer', deprecated: true };
+    compileClaims(spec, profile('p', [operation(CHAT, { 'request.body': { n: { status: 'supported' } } })]), { firstIndex: 0 });
+    expect(((schemas(spec).CreateChatCompletionRequest.allOf as JsonObject[])[1].properties as JsonObject).n).toEqual({ type: 'integer', deprecated: false });
+  });
+
   it('leaves clamped, rewritten and ignored values to the docs, checks and mock', () => {
     const { actions } = compile({ 'request.body': { n: { status: 'partial', rules: [{ when: { above: 1 }, effect: 'clamp', to: 1 }, { when: { equals: 0 }, effect: 'rewrite', to: 1 }] } } });
     expect(actions).toEqual([]);
