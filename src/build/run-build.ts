@@ -7,7 +7,7 @@ import { loadDocument, parseYaml, toYaml } from '../load/document.ts';
 import { normalizeSpec } from '../normalize/index.ts';
 import { resolveProfile } from '../resolve/profile.ts';
 import type { JsonObject } from '../resolve/walk.ts';
-import { compileXCompatSchema } from '../resolve/x-compat.ts';
+import { compileXCompatSchema } from '../profile/schema.ts';
 import type { BuildOptions, BuildReport, ProfileInputs, ProfileReport } from './build.ts';
 import type { BuildManifest } from './cache-key.ts';
 import { replaceDirectory, writeFileAtomic } from './files.ts';
@@ -57,6 +57,8 @@ function profileFiles(profile: ResolvedProfile): GeneratedFile[] {
   return [
     { path: 'openapi.yaml', contents: toYaml(profile.spec) },
     { path: 'provenance.json', contents: `${JSON.stringify(provenance, null, 2)}\n` },
+    // The parsed claims (src/profile/types.ts), for gateways and tools outside this project.
+    { path: 'profile.json', contents: `${JSON.stringify(profile.model, null, 2)}\n` },
   ];
 }
 

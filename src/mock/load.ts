@@ -6,6 +6,7 @@
 import type { OpenAPIDocument } from '../build/types.ts';
 import { buildMockModel, type MockModel } from './model.ts';
 import type { PreparedResponse } from './respond.ts';
+import type { ProfileModel } from '../profile/types.ts';
 
 export const MOCK_DATA_FORMAT = 'oai-compat-mock/1';
 
@@ -17,8 +18,10 @@ export interface MockData {
   spec: OpenAPIDocument;
 }
 
-export function mockDataFromSpec(spec: OpenAPIDocument, profile: string, base?: OpenAPIDocument): MockData {
-  return { format: MOCK_DATA_FORMAT, profile, model: buildMockModel(spec, profile, base), prepared: {}, spec };
+/** `profile`: the profile model, or the profile id when only the spec is at hand. */
+export function mockDataFromSpec(spec: OpenAPIDocument, profile: string | ProfileModel, base?: OpenAPIDocument): MockData {
+  const model = buildMockModel(spec, profile, base);
+  return { format: MOCK_DATA_FORMAT, profile: model.profile, model, prepared: {}, spec };
 }
 
 export function parseMockData(text: string, file: string): MockData {
