@@ -17,6 +17,7 @@ import { discoverProfiles } from '../src/build/build.ts';
 import { replaceDirectory } from '../src/build/files.ts';
 import type { CapabilitiesDocument } from '../src/capabilities/evaluate.ts';
 import type { CompatReport } from '../src/compat/types.ts';
+import type { ProfileModel } from '../src/profile/types.ts';
 import { redocAsset } from '../src/site/reference.ts';
 import { buildReference, writeRedocAsset } from '../src/site/reference-build.ts';
 import { buildSite } from '../src/site/site.ts';
@@ -27,6 +28,7 @@ const out = path.resolve(projectRoot, values.out ?? 'generated/site');
 const generated = path.join(projectRoot, 'generated');
 
 const reports: CompatReport[] = [];
+const models = new Map<string, ProfileModel>();
 for (const id of await discoverProfiles(projectRoot)) {
   const file = path.join(generated, id, 'compat.json');
   if (!existsSync(file)) {
@@ -34,6 +36,8 @@ for (const id of await discoverProfiles(projectRoot)) {
     process.exit(3);
   }
   reports.push(JSON.parse(await readFile(file, 'utf8')) as CompatReport);
+  const profile = path.join(generated, id, 'profile.json');
+  if (existsSync(profile)) models.set(id, JSON.parse(await readFile(profile, 'utf8')) as ProfileModel);
 }
 
 const capabilitiesFile = path.join(generated, 'capabilities.json');
@@ -44,7 +48,7 @@ if (!existsSync(capabilitiesFile)) {
 const capabilities = JSON.parse(await readFile(capabilitiesFile, 'utf8')) as CapabilitiesDocument;
 
 const started = performance.now();
-const files = buildSite(reports, capabilities);
+const files = buildSite(reports, capabilities, models);
 await replaceDirectory(out, files);
 process.stdout.write(`docs: ${files.length} pages in ${path.relative(projectRoot, out)}/ (${(performance.now() - started).toFixed(0)} ms)\n`);
 

@@ -32,7 +32,7 @@ export function compatFiles(profile: ResolvedProfile, base: BaseInfo = pinnedBas
   return {
     files: [
       { path: 'compat.json', contents: renderCompatJson(report) },
-      { path: 'COMPATIBILITY.md', contents: renderProviderMarkdown(report) },
+      { path: 'COMPATIBILITY.md', contents: renderProviderMarkdown(report, profile.model) },
     ],
     diagnostics,
   };
@@ -42,7 +42,7 @@ export function matrixFiles(profiles: readonly ResolvedProfile[], base: BaseInfo
   const matrix = buildMatrix(profiles.map((p) => compatResultFor(p, base).report));
   // The capability grid opens MATRIX.md, in the matrix's column order.
   const reports = matrix.profiles.map((m) => compatResultFor(profiles.find((p) => p.id === m.id)!, base).report);
-  const capabilities = capabilityDocument(reports);
+  const capabilities = capabilityDocument(reports, new Map(profiles.map((p) => [p.id, p.model])));
   return {
     files: [
       { path: 'MATRIX.md', contents: renderMatrixMarkdown(matrix, renderCapabilityMarkdown(capabilities, (id) => `${id}/COMPATIBILITY.md`)) },

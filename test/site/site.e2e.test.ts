@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceDirectory } from '../../src/build/files.ts';
 import type { CapabilitiesDocument } from '../../src/capabilities/evaluate.ts';
 import type { CompatReport } from '../../src/compat/types.ts';
+import type { ProfileModel } from '../../src/profile/types.ts';
 import { buildReference, writeRedocAsset } from '../../src/site/reference-build.ts';
 import { serveSite, type SiteServer } from '../../src/site/serve.ts';
 import { buildSite } from '../../src/site/site.ts';
-import { siteFiles } from './links.ts';
+import { brokenLinks, siteFiles } from './links.ts';
 
 const capabilities = JSON.parse(readFileSync('generated/capabilities.json', 'utf8')) as CapabilitiesDocument;
 const reports = capabilities.providers.map((p) => JSON.parse(readFileSync(`generated/${p.id}/compat.json`, 'utf8')) as CompatReport);
@@ -40,9 +41,14 @@ async function open(url: string, width = 1400): Promise<Page> {
 }
 
 beforeAll(async () => {
-  await replaceDirectory(siteDir, buildSite(reports, capabilities));
+  const models = new Map(capabilities.providers.map((p) => [p.id, JSON.parse(readFileSync(`generated/${p.id}/profile.json`, 'utf8')) as ProfileModel]));
+  await replaceDirectory(siteDir, buildSite(reports, capabilities, models));
   await writeRedocAsset(process.cwd(), siteDir);
-  await buildReference(process.cwd(), siteDir, reports.find((r) => r.provider.id === seed)!);
+  // Every reference, two at a time (redocly is single-threaded).
+  const queue = [...reports];
+  await Promise.all([0, 1].map(async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) await buildReference(process.cwd(), siteDir, r);
+  }));
   server = await serveSite(siteDir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -57,7 +63,7 @@ beforeAll(async () => {
     external.push(url.href);
     return route.abort();
   });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -159,14 +165,37 @@ describe('the API reference', () => {
     const page = await open(`${seed}/reference.html`);
     expect(await page.title()).toBe(`${reports.find((r) => r.provider.id === seed)!.provider.name} API reference`);
     await expect.poll(() => page.getByText('https://api.kluster.ai/v1').count()).toBeGreaterThan(0);
-    await page.getByText('Search', { exact: false }).first().click();
-    await page.locator('input[placeholder^="Search"]').fill('parallel_tool_calls');
-    await expect.poll(() => page.getByText('parallel_tool_calls').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The search box works once Redoc has hydrated the prerendered page: click until it opens.
+    const input = page.locator('input[placeholder^="Search"]');
+    await expect
+      .poll(async () => {
+        await page.getByText('Search', { exact: false }).first().click();
+        return input.count();
+      }, { timeout: 45_000 })
+      .toBeGreaterThan(0);
+    await input.fill('parallel_tool_calls');
+    await expect.poll(() => page.getByText('parallel_tool_calls').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the whole site', () => {
+  it('every relative link and anchor resolves (Redoc\'s own navigation inside a reference aside)', () => {
+    const pages = siteFiles(siteDir).filter((f) => f.endsWith('.html') && !f.endsWith('reference.html'));
+    expect(pages.length).toBeGreaterThan(capabilities.capabilities.length + capabilities.providers.length);
+    expect(brokenLinks(pages.map((f) => path.join(siteDir, f)))).toEqual([]);
+  });
+
+  it('one Redoc bundle serves every reference', () => {
+    const files = siteFiles(siteDir);
+    expect(files.filter((f) => f.endsWith('.js'))).toEqual(['assets/redoc.standalone.js', 'assets/site.js']);
+    for (const r of files.filter((f) => f.endsWith('reference.html'))) {
+      const html = readFileSync(path.join(siteDir, r), 'utf8');
+      expect(html).toContain('from "../assets/redoc.standalone.js"');
+      expect(html.length).toBeLessThan(2_000_000);
+    }
+  });
+
   it('opens every page with no console error and no request leaving the machine', async () => {
     for (const file of siteFiles(siteDir).filter((f) => f.endsWith('.html'))) {
       const page = await open(file);

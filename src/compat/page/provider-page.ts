@@ -6,7 +6,9 @@
  * nothing of the upstream spec's descriptions is copied.
  */
 import type { CapabilitiesDocument } from '../../capabilities/evaluate.ts';
+import type { ProfileModel } from '../../profile/types.ts';
 import type { CompatReport, CompatStatus, FieldRow, OperationRow } from '../types.ts';
+import { behaviourBlocks, byDefault, lifecycleText, modelScoped } from './profile-facts.ts';
 import type { Block } from './blocks.ts';
 import { documentedRows, groupFields } from './field-groups.ts';
 import { quickStart } from './quick-start.ts';
@@ -20,6 +22,8 @@ export interface PageLinks {
 
 export interface ProviderPageInput {
   report: CompatReport;
+  /** The typed profile: behaviours, lifecycle, defaults and model-scoped claims. */
+  model?: ProfileModel;
   /** The provider's row of capabilities.json, with the capability titles. */
   capabilities?: { list: CapabilitiesDocument['capabilities']; answers: CapabilitiesDocument['providers'][number]['capabilities'] };
   links: PageLinks;
@@ -68,8 +72,10 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
   const shown = new Map(offered.map((o) => [o.operation, documentedRows(rowsByOp.get(o.operation) ?? [])]));
   const footnotes = new Footnotes([...offered.map(noteText), ...[...shown.values()].flat().map(noteText)].filter((n): n is string => n !== undefined));
 
-  const cite = (row: { note?: string; replacement?: string; source?: string }) => {
+  const cite = (row: { note?: string; replacement?: string; source?: string; operation?: string; location?: string; field?: string }) => {
     const parts = [noteText(row)].filter((n): n is string => n !== undefined).map((n) => footnotes.cite(n));
+    const scoped = row.location && row.field ? modelScoped(input.model, row.operation!, row.location, row.field) : undefined;
+    if (scoped) parts.push(scoped);
     if (row.source && row.source !== defaultSource) parts.push(`source ${sourceNumber.get(row.source) ?? row.source}`);
     return parts.join('; ');
   };
@@ -86,8 +92,9 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
   ];
   if (links.reference) blocks.push({ kind: 'para', text: `The [API reference](${links.reference}) shows every endpoint and field with its status.` });
 
-  const differences = keyDifferences(report, offered, shown);
+  const differences = [...lifecycleText(input.model), ...keyDifferences(report, offered, shown)];
   if (differences.length) blocks.push({ kind: 'heading', level: 2, text: 'Key differences' }, { kind: 'list', items: differences });
+  blocks.push(...behaviourBlocks(input.model));
 
   if (input.capabilities) {
     const { list, answers } = input.capabilities;
@@ -107,7 +114,7 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
     head: ['Endpoint', 'Status', 'Fields documented', 'Note'],
     rows: offered.map((o) => [`[\`${o.operation}\`](#${endpointSlug(o.operation)})`, o.status, statusCounts(shown.get(o.operation) ?? []), cite(o)]),
   });
-  for (const op of offered) blocks.push(...endpointSection(op, shown.get(op.operation) ?? [], rowsByOp.get(op.operation) ?? [], cite));
+  for (const op of offered) blocks.push(...endpointSection(op, shown.get(op.operation) ?? [], rowsByOp.get(op.operation) ?? [], cite, byDefault(input.model, op.operation)));
 
   if (footnotes.notes.length) blocks.push({ kind: 'heading', level: 2, text: 'Notes' }, { kind: 'list', ordered: true, items: footnotes.notes });
   if (documents.length) {
@@ -127,8 +134,7 @@ export function endpointSlug(operation: string): string {
 }
 
 function keyDifferences(report: CompatReport, offered: readonly OperationRow[], shown: ReadonlyMap<string, FieldRow[]>): string[] {
-  const p = report.provider as CompatReport['provider'] & { behaviours?: { title: string; note: string }[] };
-  const items = [...(p.notes ?? []), ...(p.behaviours ?? []).map((b) => `**${b.title}**: ${b.note}`)];
+  const items = [...(report.provider.notes ?? [])];
   const names = (rows: FieldRow[]) => {
     const list = rows.map((r) => `\`${r.field}\``);
     return list.length > 8 ? `${list.slice(0, 8).join(', ')} and ${list.length - 8} more` : list.join(', ');
@@ -142,12 +148,13 @@ function keyDifferences(report: CompatReport, offered: readonly OperationRow[], 
   return items;
 }
 
-function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], cite: (r: FieldRow | OperationRow) => string): Block[] {
+function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], cite: (r: FieldRow | OperationRow) => string, defaults: string[]): Block[] {
   const undocumented = all.filter((r) => r.status === 'undocumented');
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: `\`${op.operation}\`` },
     { kind: 'para', text: `**${op.status}**${cite(op) ? `: ${cite(op)}` : ''}. Fields documented: ${statusCounts(rows)}.` },
   ];
+  if (defaults.length) blocks.push({ kind: 'list', items: defaults });
   for (const group of groupFields(rows)) {
     const header = group.title.endsWith('headers') ? 'Header' : group.title === 'Query parameters' ? 'Parameter' : 'Field';
     blocks.push(
