@@ -82,6 +82,7 @@ export async function codeKey(projectRoot: string): Promise<string> {
     ...(await listFiles(path.join(projectRoot, 'src'))),
     ...(await listFiles(path.join(projectRoot, 'spec/schemas'))),
     path.join(projectRoot, 'spec/base/pin.json'),
+    path.join(projectRoot, 'spec/capabilities.yaml'),
     path.join(projectRoot, 'package-lock.json'),
   ].filter((f) => existsSync(f));
   const parts: (string | Uint8Array)[] = [];
