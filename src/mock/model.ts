@@ -73,6 +73,8 @@ export interface MockModel {
   operations: OperationModel[];
   /** Operations of the base profile this provider does not offer (for a helpful 404). */
   notOffered: string[];
+  /** The root `models` of the profile (what `GET /models` lists). */
+  models: string[];
 }
 
 
@@ -106,12 +108,12 @@ export function refTarget(spec: OpenAPIDocument, ref: string): unknown {
 }
 
 export function buildMockModel(spec: OpenAPIDocument, profile: string, base?: OpenAPIDocument): MockModel {
-  const root = (spec['x-compat'] ?? {}) as { provider?: { name?: string }; auth?: Partial<AuthModel> & { scheme?: string } };
+  const root = (spec['x-compat'] ?? {}) as { provider?: { name?: string }; auth?: Partial<AuthModel> & { scheme?: string }; models?: unknown };
   const operations: OperationModel[] = [];
   for (const { path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation));
   const offered = new Set(operations.map((op) => op.key));
   const notOffered = base ? baseOperationKeys(base).filter((key) => !offered.has(key)) : [];
-  return { profile, providerName: root.provider?.name ?? (profile === 'openai' ? 'OpenAI' : profile), auth: authModel(spec, root.auth), operations, notOffered };
+  return { profile, providerName: root.provider?.name ?? (profile === 'openai' ? 'OpenAI' : profile), auth: authModel(spec, root.auth), operations, notOffered, models: Array.isArray(root.models) ? root.models.filter((m): m is string => typeof m === 'string') : [] };
 }
 
 function baseOperationKeys(base: OpenAPIDocument): string[] {
