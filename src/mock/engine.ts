@@ -13,6 +13,7 @@ import { effectiveRequest } from './behave/claims.ts';
 import { finishBody, prepareResponse, type PreparedResponse, type ResponseCheck } from './respond.ts';
 import { buildRouter, type Router } from './route.ts';
 import { checkAuth, checkClaims } from './rules.ts';
+import type { MockState } from './state.ts';
 import { encodeEvent, type SseEvent } from './stream/sse.ts';
 import type { RequestValidator } from './validate.ts';
 
@@ -24,6 +25,8 @@ export interface EngineInput {
   /** Bodies computed at build time (mock.gen.json), by operation key. */
   prepared?: Record<string, PreparedResponse>;
   limits?: BodyLimits;
+  /** In-memory objects for create → retrieve → list → delete (stateful mode). */
+  state?: MockState;
 }
 
 export interface Engine {
@@ -91,7 +94,8 @@ export function createEngine(input: EngineInput): Engine {
     const raw = (body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? body.value : {}) as Record<string, unknown>;
     const request = effectiveRequest(op, raw);
     if (isError(request)) return sendError(res, request);
-    const outcome = behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer });
+    const produce = () => behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer });
+    const outcome = input.state ? input.state.serve({ op, pathParams, query, request, template: answer.body }, produce) : produce();
     if (isError(outcome)) return sendError(res, outcome);
     if (!outcome) return sendPrepared(res, answer, request);
     if ('events' in outcome) return sendEvents(res, answer.headers, outcome.events);

@@ -13,6 +13,7 @@ import { createEngine, type Engine } from './engine.ts';
 import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
+import { createState } from './state.ts';
 import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
 import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
@@ -34,6 +35,8 @@ export interface StartMockOptions {
    * (each loaded on its operation's first request, no compilation), else `lazy`.
    */
   validators?: 'auto' | 'lazy' | 'precompiled';
+  /** Keep files, vector stores, batches and responses in memory (create → retrieve → list → delete). */
+  stateful?: boolean;
 }
 
 export interface RunningMock {
@@ -99,6 +102,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     responseCheck: (op, body) => validators.response.body(op, body),
     prepared: data.prepared,
     limits: options.limits,
+    ...(options.stateful ? { state: createState() } : {}),
   });
   const server = createServer({ keepAliveTimeout: 30_000 }, engine.handle);
   await listen(server, options.port ?? 0, host);

@@ -115,7 +115,7 @@ describe('chat completions follow the request', () => {
     let calls = 0;
     const runner = client.chat.completions.runTools({
       ...ask,
-      tools: [{ type: 'function', function: { name: 'get_weather', parameters: weather.function.parameters, function: (args: { city: string }) => ((calls += 1), `Sunny in ${args.city}`), parse: JSON.parse } }],
+      tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather in a city', parameters: weather.function.parameters, function: (args: { city: string }) => ((calls += 1), `Sunny in ${args.city}`), parse: JSON.parse } }],
     });
     const final = await runner.finalChatCompletion();
     expect(calls).toBe(1);
