@@ -13,6 +13,7 @@ import { effectiveRequest } from './behave/claims.ts';
 import { finishBody, prepareResponse, type PreparedResponse, type ResponseCheck } from './respond.ts';
 import { buildRouter, type Router } from './route.ts';
 import { checkAuth, checkClaims } from './rules.ts';
+import type { FixtureAnswer, FixtureSet } from './fixtures.ts';
 import type { MockState } from './state.ts';
 import { encodeEvent, type SseEvent } from './stream/sse.ts';
 import type { RequestValidator } from './validate.ts';
@@ -27,6 +28,8 @@ export interface EngineInput {
   limits?: BodyLimits;
   /** In-memory objects for create → retrieve → list → delete (stateful mode). */
   state?: MockState;
+  /** Scripted answers for matching requests (`--fixtures`). */
+  fixtures?: FixtureSet;
 }
 
 export interface Engine {
@@ -94,7 +97,10 @@ export function createEngine(input: EngineInput): Engine {
     const raw = (body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? body.value : {}) as Record<string, unknown>;
     const request = effectiveRequest(op, raw);
     if (isError(request)) return sendError(res, request);
-    const produce = () => behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer });
+    const scripted = input.fixtures?.match(op, raw, req.headers);
+    if (scripted && scripted.kind !== 'reply') return sendScripted(req, res, answer, scripted);
+    const script = scripted?.reply;
+    const produce = () => behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer, ...(script ? { script } : {}) });
     const outcome = input.state ? input.state.serve({ op, pathParams, query, request, template: answer.body }, produce) : produce();
     if (isError(outcome)) return sendError(res, outcome);
     if (!outcome) return sendPrepared(res, answer, request);
@@ -232,4 +238,20 @@ async function sendEvents(res: ServerResponse, headers: Record<string, string>, 
     res.write(encodeEvent(e));
   }
   res.end();
+}
+
+/** A fixture's answer other than a scripted reply: an error, a body, raw events, or a dropped connection. */
+function sendScripted(req: IncomingMessage, res: ServerResponse, answer: PreparedResponse, scripted: Exclude<FixtureAnswer, { kind: 'reply' }>): void {
+  if (scripted.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (scripted.kind === 'error') return sendError(res, scripted.error);
+  if (scripted.kind === 'events') {
+    void sendEvents(res, answer.headers, scripted.events);
+    return;
+  }
+  const payload = JSON.stringify(scripted.body ?? null);
+  res.writeHead(scripted.status, { ...answer.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
 }

@@ -14,6 +14,7 @@ import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
 import { createState } from './state.ts';
+import type { FixturesFile } from './fixtures.ts';
 import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
 import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
@@ -37,6 +38,8 @@ export interface StartMockOptions {
   validators?: 'auto' | 'lazy' | 'precompiled';
   /** Keep files, vector stores, batches and responses in memory (create → retrieve → list → delete). */
   stateful?: boolean;
+  /** Scripted scenarios: a fixtures file (YAML/JSON) or its parsed content. */
+  fixtures?: string | FixturesFile;
 }
 
 export interface RunningMock {
@@ -103,6 +106,8 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     prepared: data.prepared,
     limits: options.limits,
     ...(options.stateful ? { state: createState() } : {}),
+    // Loaded only when asked for: the YAML reader costs start-up time.
+    ...(options.fixtures ? { fixtures: (await import('./fixtures.ts')).loadFixtures(options.fixtures, data.model, data.spec) } : {}),
   });
   const server = createServer({ keepAliveTimeout: 30_000 }, engine.handle);
   await listen(server, options.port ?? 0, host);

@@ -16,6 +16,7 @@ import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
 import { isList, objectById, page, virtualItems } from './lists.ts';
 import { responseObject, type Clearable } from './responses.ts';
+import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
 import { hashSeed, promptTokens, sentence, tokensOf } from './text.ts';
 
 type Obj = Record<string, unknown>;
@@ -32,6 +33,8 @@ export interface BehaveInput {
   template: Json | undefined;
   /** Top-level template fields that may be null or absent. */
   clearable: Clearable;
+  /** A fixture's scripted text and tool calls, put into the built answer. */
+  script?: ScriptedReply;
 }
 
 /** A JSON body, an event stream, or undefined for "send the prepared body". */
@@ -58,15 +61,18 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   };
   switch (op.key) {
     case 'POST /chat/completions': {
-      const body = chatCompletion(request, t, knobs);
+      const built = chatCompletion(request, t, knobs);
+      const body = input.script ? scriptChat(built, input.script) : built;
       return streamed ? { events: chatChunks(body, { includeUsage: includeUsage() }) } : { body: body as Json };
     }
     case 'POST /completions': {
-      const body = textCompletion(request, t, knobs);
+      const built = textCompletion(request, t, knobs);
+      const body = input.script ? scriptText(built, input.script) : built;
       return streamed ? { events: textCompletionChunks(body, { includeUsage: includeUsage() }) } : { body: body as Json };
     }
     case 'POST /responses': {
-      const body = responseObject(request, t, { ...knobs, clearable: input.clearable });
+      const built = responseObject(request, t, { ...knobs, clearable: input.clearable });
+      const body = input.script ? scriptResponse(built, input.script) : built;
       return streamed ? { events: responseEvents(body) } : { body: body as Json };
     }
     case 'POST /audio/transcriptions': {
