@@ -33,7 +33,7 @@ export function claimOf(op: OperationModel, location: Location, path: string, mo
 }
 
 function defaultStatus(op: OperationModel, location: Location): string | undefined {
-  return (op as { defaults?: Record<string, { status?: string } | undefined> }).defaults?.[location]?.status;
+  return op.defaults?.[location]?.status;
 }
 
 /** The status of a request field: its claim, else the operation's default, else supported. */
