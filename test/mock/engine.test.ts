@@ -81,6 +81,18 @@ describe('native engine on the fixture profile', () => {
     expect(chunks.at(-1).choices[0].finish_reason).toBe('stop');
   });
 
+  it('applies the profile: value rules clamp and reject, defaults ignore unclaimed fields, models are listed', async () => {
+    const content = async (extra: object) => (await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, ...extra }, headers: key })).json();
+    const base = await content({});
+    const clamped = await content({ max_tokens: 50 });
+    expect([clamped.usage.completion_tokens, clamped.choices[0].finish_reason]).toEqual([5, 'length']);
+    // seed and stop are not claimed: the operation's default (ignored) applies, so they change nothing.
+    expect((await content({ seed: 7, stop: base.choices[0].message.content.split(' ')[1] })).choices[0].message.content).toBe(base.choices[0].message.content);
+    const rejected = await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, temperature: 0 }, headers: key });
+    expect([rejected.status, rejected.json().error.param]).toEqual([400, 'temperature']);
+    expect((await call(mock.url, 'GET', '/models', { headers: key })).json().data.map((m: { id: string }) => m.id)).toEqual(['acme-1', 'acme-2']);
+  });
+
   it('accepts multipart bodies and checks their fields', async () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'a.wav');
