@@ -15,10 +15,11 @@ describe.each(withChat)('chat completions on %s follow the request', (profile) =
   let ctx: SdkContext;
   let op: OperationModel;
   const requestFields = () => {
-    const schema = ctx.spec.paths?.['/chat/completions']?.post?.requestBody?.content?.['application/json']?.schema;
+    const spec = ctx.spec as any;
+    const schema = spec.paths?.['/chat/completions']?.post?.requestBody?.content?.['application/json']?.schema;
     const props: Record<string, unknown> = {};
     const visit = (s: any) => {
-      const r = s?.$ref ? ctx.spec.components?.schemas?.[s.$ref.split('/').pop()] : s;
+      const r = s?.$ref ? spec.components?.schemas?.[s.$ref.split('/').pop()] : s;
       Object.assign(props, r?.properties ?? {});
       (r?.allOf ?? []).forEach(visit);
     };
