@@ -94,13 +94,16 @@ export interface ClaimRow {
   source?: string;
 }
 
-/** Every field claim of the applied overlay, one row each. */
+/** Every unscoped field claim of the applied overlay, one row each. */
 export function claimRows(spec: Json): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const [operation, claim] of operationClaims(spec)) {
     const fields = isObject(claim.fields) ? claim.fields : {};
     for (const [location, byField] of Object.entries(fields)) {
-      for (const [field, c] of Object.entries(byField as Json)) {
+      for (const [field, value] of Object.entries(byField as Json)) {
+        // a list holds claims scoped to models or modes: the unscoped one is the schema's
+        const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
+        if (c === undefined) continue;
         const { status, note, replacement, source } = c as Json;
         rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
       }
