@@ -3,7 +3,7 @@
  * normalizeSpec, raw until then), the provider overlays applied strictly, their claims as rows,
  * and a small walker from a field path to the schemas that define it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
@@ -13,13 +13,18 @@ import { parseProfile } from '../../src/profile/parse.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
-export const PROVIDERS = ['compactifai', 'kluster', 'neosantara', 'oxlo'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
-export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.header'] as const;
+export type ProviderId = string;
+export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.stream', 'response.header'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+/** Every provider: each folder of spec/providers/ holding an overlay (a new one is covered as it lands). */
+export const PROVIDERS: readonly ProviderId[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'spec/providers', entry.name, 'overlay.yaml')))
+  .map((entry) => entry.name)
+  .sort();
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 let baseCache: { spec: Json; normalized: boolean } | undefined;
@@ -94,13 +99,16 @@ export interface ClaimRow {
   source?: string;
 }
 
-/** Every field claim of the applied overlay, one row each. */
+/** Every unscoped field claim of the applied overlay, one row each. */
 export function claimRows(spec: Json): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const [operation, claim] of operationClaims(spec)) {
     const fields = isObject(claim.fields) ? claim.fields : {};
     for (const [location, byField] of Object.entries(fields)) {
-      for (const [field, c] of Object.entries(byField as Json)) {
+      for (const [field, value] of Object.entries(byField as Json)) {
+        // a list holds claims scoped to models or modes: the unscoped one is the schema's
+        const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
+        if (c === undefined) continue;
         const { status, note, replacement, source } = c as Json;
         rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
       }
