@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderCompatMarkdown } from '../../compat/render-markdown.ts';
+import { renderProviderMarkdown } from '../../compat/page/markdown.ts';
 import type { CompatReport } from '../../compat/types.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { parseCommandLine, usageError } from '../args.ts';
@@ -54,8 +54,6 @@ export const run: Command = async (args, io) => {
       ExitCode.unreadable,
     );
   }
-  const overlay = path.join('spec/providers', id, 'overlay.yaml');
-  const hasOverlay = profile.projectRoot !== undefined && existsSync(path.join(profile.projectRoot, overlay));
-  io.stdout(renderCompatMarkdown(report, hasOverlay ? { overlayFile: overlay } : {}));
+  io.stdout(renderProviderMarkdown(report));
   return ExitCode.ok;
 };
