@@ -14,6 +14,8 @@ import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
 import { createMockServer, timeoutsFromEnv, type ServerTimeouts } from './server.ts';
+import { createState } from './state.ts';
+import type { FixturesFile } from './fixtures.ts';
 import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
 import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
@@ -35,6 +37,10 @@ export interface StartMockOptions {
    * (each loaded on its operation's first request, no compilation), else `lazy`.
    */
   validators?: 'auto' | 'lazy' | 'precompiled';
+  /** Keep files, vector stores, batches and responses in memory (create → retrieve → list → delete). */
+  stateful?: boolean;
+  /** Scripted scenarios: a fixtures file (YAML/JSON) or its parsed content. */
+  fixtures?: string | FixturesFile;
   /** Slow-client limits (default: from the environment, see timeoutsFromEnv). */
   timeouts?: ServerTimeouts;
   /** Size of the fault queue (default: `OAI_COMPAT_MOCK_MAX_FAULTS`, else 1000). */
@@ -124,6 +130,9 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     prepared: data.prepared,
     limits: options.limits,
     maxFaults: options.maxFaults ?? maxFaultsFromEnv(),
+    ...(options.stateful ? { state: createState() } : {}),
+    // Loaded only when asked for: the YAML reader costs start-up time.
+    ...(options.fixtures ? { fixtures: (await import('./fixtures.ts')).loadFixtures(options.fixtures, data.model, data.spec) } : {}),
   });
   const server = createMockServer(engine.handle, options.timeouts ?? timeoutsFromEnv());
   await listen(server, options.port ?? 0, host);

@@ -1,5 +1,5 @@
 /** Shared set-up for the mock tests: the fixture spec, and raw HTTP calls on loopback. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
@@ -12,8 +12,18 @@ export function fixtureSpec(name = 'acme.yaml'): OpenAPIDocument {
   return parseYaml(readFileSync(file, 'utf8'), file) as OpenAPIDocument;
 }
 
-/** The five profiles `npm run build` writes (built by the test suite's global set-up). */
-export const PROFILES = ['openai', 'neosantara', 'compactifai', 'kluster', 'oxlo'] as const;
+/**
+ * Every profile `npm run build` writes (built by the test suite's global set-up): the base
+ * profile, then each folder of spec/providers/ holding an overlay, so a new provider is covered
+ * without editing this list.
+ */
+export const PROFILES: readonly string[] = [
+  'openai',
+  ...readdirSync(path.join(projectRoot, 'spec/providers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(projectRoot, 'spec/providers', entry.name, 'overlay.yaml')))
+    .map((entry) => entry.name)
+    .sort(),
+];
 
 export function generatedSpec(profile: string): OpenAPIDocument {
   const file = path.join(projectRoot, 'generated', profile, 'openapi.yaml');
