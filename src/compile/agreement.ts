@@ -10,18 +10,13 @@ import type { JsonObject } from '../load/json.ts';
 import type { Claim, FieldLocation, ProfileModel, ValueRule } from '../profile/types.ts';
 import { accepts } from './accepts.ts';
 import { claimPointer, fieldSites, unscopedClaim } from './claims.ts';
+import { sampleValues } from './rules.ts';
 
-/** A value the rule rejects, one per kind of selector (none for sets the schema cannot list). */
+/** Values the rule rejects: what it selects, or one number past the allowed ones of `notIn`. */
 function rejectedValue(rule: ValueRule): unknown[] {
   const when = rule.when;
-  if ('in' in when) return when.in;
   if ('notIn' in when) return typeof when.notIn[0] === 'number' ? [Math.max(...(when.notIn as number[])) + 1] : [];
-  if ('equals' in when) return [when.equals];
-  if ('above' in when) return [when.above + 1];
-  if ('atLeast' in when) return [when.atLeast];
-  if ('below' in when) return [when.below - 1];
-  if ('atMost' in when) return [when.atMost];
-  return [];
+  return sampleValues(when);
 }
 
 function problem(pointer: string, message: string): Diagnostic {

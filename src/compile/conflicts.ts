@@ -10,6 +10,7 @@ import type { ActionProvenance } from '../overlay/index.ts';
 import type { Claim, FieldLocation, ProfileModel, ValueRule } from '../profile/types.ts';
 import { accepts } from './accepts.ts';
 import { claimPointer, fieldSites, unscopedClaim } from './claims.ts';
+import { sampleValues } from './rules.ts';
 
 export interface ConflictInput {
   /** The normalized base, before any action. */
@@ -23,21 +24,13 @@ export interface ConflictInput {
 
 const within = (pointer: string, node: string): boolean => pointer === node || pointer.startsWith(`${node}/`);
 
-/** Values the claim says the provider accepts, one representative per rule. */
+/** Values the claim says the provider accepts: those a `reject` rule spares, or those another rule selects. */
 function acceptedValues(rule: ValueRule): unknown[] {
   const when = rule.when;
-  if (rule.effect === 'reject') {
-    if ('notIn' in when) return when.notIn;
-    if ('above' in when) return [when.above];
-    if ('below' in when) return [when.below];
-    return [];
-  }
-  if ('in' in when) return when.in;
-  if ('equals' in when) return [when.equals];
-  if ('above' in when) return [when.above + 1];
-  if ('atLeast' in when) return [when.atLeast];
-  if ('below' in when) return [when.below - 1];
-  if ('atMost' in when) return [when.atMost];
+  if (rule.effect !== 'reject') return sampleValues(when);
+  if ('notIn' in when) return when.notIn;
+  if ('above' in when) return [when.above];
+  if ('below' in when) return [when.below];
   return [];
 }
 

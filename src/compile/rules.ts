@@ -1,7 +1,7 @@
 /** `reject` value rules as schema constraints (JSON Schema 2020-12 validation keywords). */
 import { getAtPointer } from '../load/pointer.ts';
 import { isObject, type JsonObject } from '../load/json.ts';
-import type { ValueRule } from '../profile/types.ts';
+import type { ValueRule, ValueSelector } from '../profile/types.ts';
 import type { ClaimRef, Edit } from './edits.ts';
 import { expand, type Cursor } from './locate.ts';
 
@@ -51,5 +51,16 @@ export function ruleEdits(spec: JsonObject, site: Cursor, rule: ValueRule, claim
   if ('atLeast' in when) return merge(bound(node, 'exclusiveMaximum', when.atLeast));
   if ('below' in when) return merge(bound(node, 'minimum', when.below));
   if ('atMost' in when) return merge(bound(node, 'exclusiveMinimum', when.atMost));
+  return [];
+}
+
+/** Values a selector selects, one per bound (every listed value; none for `notIn`): what checks probe. */
+export function sampleValues(when: ValueSelector): unknown[] {
+  if ('in' in when) return when.in;
+  if ('equals' in when) return [when.equals];
+  if ('above' in when) return [when.above + 1];
+  if ('atLeast' in when) return [when.atLeast];
+  if ('below' in when) return [when.below - 1];
+  if ('atMost' in when) return [when.atMost];
   return [];
 }
