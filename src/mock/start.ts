@@ -99,13 +99,22 @@ export async function loadMockData(options: StartMockOptions): Promise<MockData>
   return mockDataFromSpec(parseYaml(readFileSync(files.spec, 'utf8'), files.spec) as OpenAPIDocument, options.provider);
 }
 
-/** Uses generated/<id>/operations.gen.ts (codegen) when the build wrote it. */
+/**
+ * Uses the profile's codegen operations table when the build wrote it: operations.gen.js in a
+ * shipped (compiled) profile, operations.gen.ts in a project's generated/<id>/. A module this Node
+ * cannot load (TypeScript without type stripping) leaves the lazily compiled validators in charge.
+ */
 async function withPrecompiled(options: StartMockOptions, fallback: RequestValidator): Promise<RequestValidator> {
   const dir = path.join(options.generatedDir ?? path.join(projectRoot, 'generated'), options.provider);
-  const file = path.join(dir, 'operations.gen.ts');
-  if (options.validators === 'lazy' || !existsSync(file)) return fallback;
-  const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
-  return precompiledValidator(operationTable, fallback);
+  const file = ['operations.gen.js', 'operations.gen.ts'].map((name) => path.join(dir, name)).find((f) => existsSync(f));
+  if (options.validators === 'lazy' || !file) return fallback;
+  try {
+    const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
+    return precompiledValidator(operationTable, fallback);
+  } catch (err) {
+    if (options.validators === 'precompiled') throw err;
+    return fallback;
+  }
 }
 
 function maxFaultsFromEnv(env: NodeJS.ProcessEnv = process.env): number {

@@ -1,11 +1,14 @@
 /** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism] [--stateful] [--fixtures f]`: serves a profile until killed. */
+import path from 'node:path';
 import { parseCommandLine, usageError } from '../args.ts';
+import { locateProfile } from '../project.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat mock <id> [--port <n>] [--host 127.0.0.1] [--engine native|prism]
                      [--stateful] [--fixtures <file.yaml|json>]
 
-Serves the profile's operations under /v1 and prints "listening on http://<host>:<port>/v1"
+Serves the profile's operations under /v1 (the project's generated/<id>/ when the project has
+that profile, else the profile oai-compat ships) and prints "listening on http://<host>:<port>/v1"
 once it accepts requests. Answer 429/500 on demand with the request header "x-mock-status: 429",
 or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native engine).
 --stateful keeps files, vector stores, batches and responses in memory (create, list, delete).
@@ -51,9 +54,11 @@ export const run: Command = async (args, io) => {
     const problem = positionals.length !== 1 ? 'expected one profile id' : values.engine !== 'native' && values.engine !== 'prism' ? `unknown engine "${values.engine}"` : `invalid port "${values.port}"`;
     return usageError('mock', problem, help, io);
   }
+  const profile = await locateProfile(io.cwd, positionals[0]);
   const { startMock } = await import('../../mock/start.ts');
   const mock = await startMock({
-    provider: positionals[0],
+    provider: profile.id,
+    generatedDir: path.dirname(profile.dir),
     port,
     host: values.host,
     engine: values.engine,
