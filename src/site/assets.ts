@@ -17,12 +17,14 @@ a { color: #1d4ed8; }
 code { font-size: 0.9em; background: #f3f4f6; padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: #f3f4f6; padding: 0.75rem; overflow-x: auto; border-radius: 4px; }
 pre code { background: none; padding: 0; overflow-wrap: normal; }
+td code, th code { overflow-wrap: normal; white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0 1.25rem; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f9fafb; }
 td small, th small { color: #4b5563; }
 th[scope=row] { font-weight: normal; position: sticky; left: 0; background: #f9fafb; z-index: 1; }
+th[scope=row] > input { float: left; margin: 0.3rem 0.4rem 0.2rem 0; }
 details { margin: 1rem 0; }
 summary { cursor: pointer; }
 .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; margin: 0.75rem 0; }

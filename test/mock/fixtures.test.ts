@@ -1,30 +1,24 @@
 /** Scripted scenarios (`fixtures`): the documented agent loop run by the official SDK, and load-time checks. */
 import path from 'node:path';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../../src/diagnostics/diagnostic.ts';
-import { startMock, type RunningMock } from '../../src/mock/start.ts';
+import { startMock } from '../../src/mock/start.ts';
 import type { FixturesFile } from '../../src/mock/fixtures.ts';
-import { projectRoot } from './helpers.ts';
+import { openaiMock, projectRoot } from './helpers.ts';
 
 const example = path.join(projectRoot, 'docs/examples/mock-agent-loop.yaml');
 const weatherTool = { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string' } } } } };
 
 describe('the documented agent loop', () => {
-  let mock: RunningMock;
-  let client: OpenAI;
-  beforeAll(async () => {
-    mock = await startMock({ provider: 'openai', fixtures: example });
-    client = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-  });
-  afterAll(() => mock?.close());
+  const env = openaiMock({ fixtures: example });
 
   async function loop(stream: boolean): Promise<string | null> {
     const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'What is the weather in Paris?' }];
     for (let turn = 0; turn < 5; turn++) {
       const reply = stream
-        ? await client.chat.completions.stream({ model: 'gpt-4o', messages, tools: [weatherTool] }).finalChatCompletion()
-        : await client.chat.completions.create({ model: 'gpt-4o', messages, tools: [weatherTool] });
+        ? await env.client.chat.completions.stream({ model: 'gpt-4o', messages, tools: [weatherTool] }).finalChatCompletion()
+        : await env.client.chat.completions.create({ model: 'gpt-4o', messages, tools: [weatherTool] });
       const message = reply.choices[0].message;
       messages.push(message);
       if (!message.tool_calls?.length) return message.content;
@@ -42,19 +36,19 @@ describe('the documented agent loop', () => {
   });
 
   it('does the same on the Responses API', async () => {
-    const first = await client.responses.create({ model: 'gpt-4o', input: 'What is the weather in Paris?' });
+    const first = await env.client.responses.create({ model: 'gpt-4o', input: 'What is the weather in Paris?' });
     const call = first.output[0] as OpenAI.Responses.ResponseFunctionToolCall;
     expect(call.name).toBe('get_weather');
-    const final = await client.responses
+    const final = await env.client.responses
       .stream({ model: 'gpt-4o', input: [{ role: 'user', content: 'What is the weather in Paris?' }, call, { type: 'function_call_output', call_id: call.call_id, output: 'sunny' }] })
       .finalResponse();
     expect(final.output_text).toBe('It is sunny in Paris, 22 °C.');
   });
 
   it('fails only the scripted call, and the SDK retry gets through', async () => {
-    const retrying = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 1 });
-    await client.embeddings.create({ model: 'e', input: 'one' });
-    const second = await client.embeddings.create({ model: 'e', input: 'two' }).catch((e: unknown) => e);
+    const retrying = new OpenAI({ apiKey: 'test-key', baseURL: env.mock.url, maxRetries: 1 });
+    await env.client.embeddings.create({ model: 'e', input: 'one' });
+    const second = await env.client.embeddings.create({ model: 'e', input: 'two' }).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(OpenAI.InternalServerError);
     expect((await retrying.embeddings.create({ model: 'e', input: 'three' })).data.length).toBeGreaterThan(0);
   });
@@ -69,32 +63,26 @@ describe('fixture answers', () => {
       { match: { operation: 'GET /models' }, body: { object: 'list', data: [{ id: 'only-one', object: 'model', created: 0, owned_by: 'me' }] } },
     ],
   };
-  let mock: RunningMock;
-  let client: OpenAI;
-  beforeAll(async () => {
-    mock = await startMock({ provider: 'openai', fixtures });
-    client = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-  });
-  afterAll(() => mock?.close());
+  const env = openaiMock({ fixtures });
   const ask = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
 
   it('drops the connection', async () => {
-    const error = await client.chat.completions.create(ask, { headers: { 'x-case': 'drop' } }).catch((e: unknown) => e);
+    const error = await env.client.chat.completions.create(ask, { headers: { 'x-case': 'drop' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIConnectionError);
   });
 
   it('streams the scripted chunks', async () => {
     const chunks = [];
-    for await (const c of await client.chat.completions.create({ ...ask, stream: true }, { headers: { 'x-case': 'raw' } })) chunks.push(c);
+    for await (const c of await env.client.chat.completions.create({ ...ask, stream: true }, { headers: { 'x-case': 'raw' } })) chunks.push(c);
     expect(chunks.map((c) => c.choices[0].delta.content)).toEqual(['Hi']);
   });
 
   it('answers the scripted error and body', async () => {
-    const error = await client.chat.completions.create({ ...ask, model: 'limited-1' }).catch((e: unknown) => e);
+    const error = await env.client.chat.completions.create({ ...ask, model: 'limited-1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect((error as InstanceType<typeof OpenAI.RateLimitError>).code).toBe('rate_limit_exceeded');
-    expect((await client.models.list()).data.map((m) => m.id)).toEqual(['only-one']);
-    expect((await client.chat.completions.create(ask)).choices[0].message.content?.length).toBeGreaterThan(0);
+    expect((await env.client.models.list()).data.map((m) => m.id)).toEqual(['only-one']);
+    expect((await env.client.chat.completions.create(ask)).choices[0].message.content?.length).toBeGreaterThan(0);
   });
 });
 

@@ -2,7 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import OpenAI from 'openai';
+import { afterAll, beforeAll } from 'vitest';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
+import { startMock, type RunningMock, type StartMockOptions } from '../../src/mock/start.ts';
 import { parseYaml } from '../../src/load/document.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,4 +57,15 @@ export function sseData(text: string): string[] {
     .split('\n\n')
     .filter((block) => block.trim().length > 0)
     .map((block) => block.split('\n').find((line) => line.startsWith('data: '))?.slice(6) ?? '');
+}
+
+/** A native mock of `openai` (with `options`) for the enclosing suite, and an SDK client on it. */
+export function openaiMock(options: Partial<StartMockOptions> = {}): { mock: RunningMock; client: OpenAI } {
+  const handle = {} as { mock: RunningMock; client: OpenAI };
+  beforeAll(async () => {
+    handle.mock = await startMock({ provider: 'openai', ...options });
+    handle.client = new OpenAI({ apiKey: 'test-key', baseURL: handle.mock.url, maxRetries: 0 });
+  });
+  afterAll(() => handle.mock?.close());
+  return handle;
 }

@@ -4,30 +4,24 @@
  * strict reading turned into 400s naming the wrong field.
  */
 import OpenAI from 'openai';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ErrorObject } from 'ajv';
-import { startMock, type RunningMock } from '../../src/mock/start.ts';
+import { openaiMock } from './helpers.ts';
 import { mostSpecific, relaxOneOf } from '../../src/mock/validate.ts';
 
-let mock: RunningMock;
-let client: OpenAI;
-beforeAll(async () => {
-  mock = await startMock({ provider: 'openai' });
-  client = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-});
-afterAll(() => mock?.close());
+const env = openaiMock();
 
 const both = { vector_store_ids: ['vs_1'], vector_stores: [{ file_ids: ['file-1'], chunking_strategy: { type: 'auto' as const } }] };
 
 it('accepts a value that several oneOf branches fit (assistants and threads)', async () => {
-  const assistant = await client.beta.assistants.create({ model: 'gpt-4o', tool_resources: { code_interpreter: { file_ids: ['f'] }, file_search: both } });
+  const assistant = await env.client.beta.assistants.create({ model: 'gpt-4o', tool_resources: { code_interpreter: { file_ids: ['f'] }, file_search: both } });
   expect(assistant.object).toBe('assistant');
-  const run = await client.beta.threads.createAndRun({ assistant_id: 'asst_1', thread: { tool_resources: { file_search: both } } });
+  const run = await env.client.beta.threads.createAndRun({ assistant_id: 'asst_1', thread: { tool_resources: { file_search: both } } });
   expect(run.object).toBe('thread.run');
 });
 
 it('names the field inside the union when no branch fits', async () => {
-  const error = await client.beta.assistants.create({ model: 'gpt-4o', tool_resources: { file_search: {} } }).catch((e: unknown) => e);
+  const error = await env.client.beta.assistants.create({ model: 'gpt-4o', tool_resources: { file_search: {} } }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OpenAI.BadRequestError);
   expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toMatch(/^tool_resources\.file_search/);
 });

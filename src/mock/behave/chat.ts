@@ -59,15 +59,31 @@ export function chatCompletion(request: Obj, template: Obj, options: { parallelD
     const logprobs = top >= 0 ? { content: logprobsFor(tokens, top), refusal: null } : null;
     return { index, message: { role: 'assistant', content: text, refusal: null, annotations: [] }, logprobs, finish_reason: finish };
   });
-  const prompt = promptTokens(messages);
+  return completionObject(template, request, { id: idFrom('chatcmpl-', seed).slice(0, 38), object: 'chat.completion', choices, prompt: promptTokens(messages), completion: completionTokens });
+}
+
+/** The envelope both completion kinds share: the template's extra fields, ids, time, model, usage. */
+function completionObject(template: Obj, request: Obj, parts: { id: string; object: string; choices: Obj[]; prompt: number; completion: number }): Obj {
   return {
     ...template,
-    id: idFrom('chatcmpl-', seed).slice(0, 38),
-    object: 'chat.completion',
+    id: parts.id,
+    object: parts.object,
     created: Math.floor(Date.now() / 1000),
     model: typeof request.model === 'string' ? request.model : template.model,
-    choices,
-    usage: usage(template.usage as Obj | undefined, prompt, completionTokens),
+    choices: parts.choices,
+    usage: usage(template.usage as Obj | undefined, parts.prompt, parts.completion),
+  };
+}
+
+/** Legacy completions' logprobs: parallel lists, alternatives as a token → logprob map. */
+function legacyLogprobs(tokens: string[], top: number): Obj {
+  const entries = logprobsFor(tokens, top);
+  let offset = 0;
+  return {
+    tokens,
+    token_logprobs: entries.map((e) => e.logprob),
+    top_logprobs: entries.map((e) => Object.fromEntries(e.top_logprobs.map((t) => [t.token, t.logprob]))),
+    text_offset: tokens.map((t) => ((offset += t.length), offset - t.length)),
   };
 }
 
@@ -81,31 +97,10 @@ export function textCompletion(request: Obj, template: Obj, options: { logprobs:
     const { text, finish } = cut(` ${sentence(seed + index)}`, { stop: request.stop, maxTokens: integer(request.max_tokens) ?? 16 });
     const tokens = tokensOf(text);
     completionTokens += tokens.length;
-    const logprobs =
-      logprobsAsked !== undefined
-        ? (() => {
-            const entries = logprobsFor(tokens, logprobsAsked);
-            let offset = 0;
-            return {
-              tokens,
-              token_logprobs: entries.map((e) => e.logprob),
-              top_logprobs: entries.map((e) => Object.fromEntries(e.top_logprobs.map((t) => [t.token, t.logprob]))),
-              text_offset: tokens.map((t) => ((offset += t.length), offset - t.length)),
-            };
-          })()
-        : null;
+    const logprobs = logprobsAsked !== undefined ? legacyLogprobs(tokens, logprobsAsked) : null;
     return { text, index, logprobs, finish_reason: finish };
   });
-  const { usage: templateUsage, ...rest } = template;
-  return {
-    ...rest,
-    id: idFrom('cmpl-', seed).slice(0, 29),
-    object: 'text_completion',
-    created: Math.floor(Date.now() / 1000),
-    model: typeof request.model === 'string' ? request.model : template.model,
-    choices,
-    usage: { prompt_tokens: promptTokens(prompt), completion_tokens: completionTokens, total_tokens: promptTokens(prompt) + completionTokens, ...pickDetails(templateUsage as Obj | undefined) },
-  };
+  return completionObject(template, request, { id: idFrom('cmpl-', seed).slice(0, 29), object: 'text_completion', choices, prompt: promptTokens(prompt), completion: completionTokens });
 }
 
 /** Usage with the template's detail objects kept (zeroed) so provider-specific shapes stay. */
