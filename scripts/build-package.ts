@@ -5,7 +5,7 @@
  * the files the CLI reads (compat.json, mock.gen.json, openapi.yaml, ...).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../src/build/build.ts';
@@ -31,6 +31,9 @@ try {
   throw err;
 }
 
+/** What only the authors of an overlay read (the tarball stays under 5 MB with every profile). */
+const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json']);
+
 // The generated modules import `oai-compat/runtime`, which resolves (without the source condition) to dist/runtime.
 const generated = path.join(root, 'generated');
 const config = path.join(root, '.cache/tsconfig.generated.json');
@@ -46,9 +49,14 @@ writeFileSync(
 compile(config);
 for (const entry of readdirSync(generated, { withFileTypes: true })) {
   if (entry.isFile() && entry.name.endsWith('.md')) cpSync(path.join(generated, entry.name), path.join(dist, 'generated', entry.name));
-  if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'site') continue;
+  // Profiles only (generated/base/, the site and test outputs stay out).
+  if (!entry.isDirectory() || !existsSync(path.join(generated, entry.name, 'compat.json'))) continue;
   for (const file of readdirSync(path.join(generated, entry.name))) {
-    if (!file.endsWith('.ts') || file.endsWith('.d.ts')) cpSync(path.join(generated, entry.name, file), path.join(dist, 'generated', entry.name, file));
+    const typescript = file.endsWith('.ts') && !file.endsWith('.d.ts');
+    if (!typescript && !AUTHORING_ONLY.has(file)) cpSync(path.join(generated, entry.name, file), path.join(dist, 'generated', entry.name, file));
   }
+}
+for (const entry of readdirSync(path.join(dist, 'generated'), { withFileTypes: true })) {
+  if (entry.isDirectory() && !existsSync(path.join(dist, 'generated', entry.name, 'compat.json'))) rmSync(path.join(dist, 'generated', entry.name), { recursive: true });
 }
 console.log(`package: dist/ and dist/generated/ (${readdirSync(path.join(dist, 'generated')).length} entries) written`);
