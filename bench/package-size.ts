@@ -4,7 +4,7 @@
  * validators at most 4.8 MB (a fifth of the 24 MB of one module per schema), a seed provider's
  * bundle at most 100 KB gzip. The tarball's size is printed by `npm pack --dry-run`.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundleForBrowser, clientAndCheckEntry } from './browser-bundle.ts';
 import type { Figure } from './measure.ts';
@@ -22,7 +22,7 @@ const KB = 1024;
 export async function benchSizes(root: string): Promise<Figure[]> {
   const generated = path.join(root, 'generated');
   const profiles = readdirSync(generated, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'site')
+    .filter((e) => e.isDirectory() && existsSync(path.join(generated, e.name, 'index.gen.ts')))
     .map((e) => e.name)
     .sort();
   const figures: Figure[] = [];
