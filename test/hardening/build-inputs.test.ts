@@ -92,6 +92,10 @@ describe('$ref safety', () => {
 });
 
 describe('claims and slicing', () => {
+  it('an overlay that removes $.components is a located error naming the removing action', async () => {
+    await expectBuildError(minimalOverlay('acme', '  - target: $.components\n    remove: true\n'), { code: 'ref-dangling', location: { file: 'spec/providers/acme/overlay.yaml', action: 2, line: 23 } }, 1);
+  });
+
   it('x-compat that is not an object, and a provider offering nothing, are errors', async () => {
     await expectBuildError(minimalOverlay('acme', "  - target: $.paths['/models'].get\n    update: { x-compat: yes }\n"), { code: 'x-compat-not-object', location: { pointer: '/paths/~1models/get/x-compat' } }, 1);
     await expectBuildError(minimalOverlay('acme').replace('status: supported', 'status: unsupported'), { code: 'provider-offers-nothing' }, 1);
@@ -107,6 +111,24 @@ describe('claims and slicing', () => {
     } finally {
       project.writeOverlay('acme', minimalOverlay('acme'));
       await specsOnly();
+    }
+  });
+});
+
+describe('remote refs (allowed)', () => {
+  it('a server that never answers times out with a located error', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    project.writeOverlay('acme', withSchema(`http://127.0.0.1:${port}/schema.yaml`));
+    try {
+      const err = await diagnosticFailure(build({ projectRoot: project.root, specsOnly: true, allowRemoteRefs: true, env: { ...process.env, OAI_COMPAT_REMOTE_REF_TIMEOUT_MS: '300' } }));
+      expect(err.exitCode).toBe(3);
+      expect(err.diagnostics[0]).toMatchObject({ code: 'ref-unreadable', message: expect.stringContaining('no answer within 300 ms'), location: { action: 2 } });
+    } finally {
+      project.writeOverlay('acme', minimalOverlay('acme'));
+      silent.close();
     }
   });
 });
@@ -153,7 +175,7 @@ describe('damaged build state and partial builds', () => {
     rmSync(path.join(generated(), 'acme/mock.gen.json'));
   });
 
-  it('a provider name holding */ is escaped in the typed client's doc comments', async () => {
+  it('a provider name holding */ is escaped in the doc comments of the typed client', async () => {
     project.writeOverlay('acme', minimalOverlay('acme').replace('name: Test acme', 'name: "Evil */ acme"'));
     try {
       const report = await build({ projectRoot: project.root, profiles: ['acme'] });
