@@ -10,6 +10,10 @@ import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { danglingRefs } from './dangling-refs.ts';
 import { sliceSpec } from './slice.ts';
+import { compileStage, replayOverlay } from '../compile/index.ts';
+import { claimAgreement } from '../compile/agreement.ts';
+import type { ActionProvenance } from '../overlay/index.ts';
+import { generatedOverlay } from '../compile/replay.ts';
 import type { JsonObject } from './walk.ts';
 import { isOfferedModel, parseProfile } from '../profile/parse.ts';
 import { schemaProblems, type XCompatValidators } from '../profile/schema.ts';
@@ -47,17 +51,16 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
   const spec = applied.document as JsonObject;
-  const provenance = applied.provenance as readonly unknown[];
 
   // Problems in the resolved spec are reported against the overlay action that caused them.
   const attribute = (pointer: string): { file: string; action?: number; line?: number } => {
-    const action = actionForPointer(provenance, pointer);
+    const action = actionForPointer(applied.provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
   // The action that removed what `pointer` names (or one of its ancestors), else whoever touched it.
   const removedBy = (pointer: string): { file: string; action?: number; line?: number } => {
-    for (let i = provenance.length - 1; i >= 0; i--) {
-      const entry = provenance[i] as { index?: number; removed?: string[] };
+    for (let i = applied.provenance.length - 1; i >= 0; i--) {
+      const entry = applied.provenance[i] as { index?: number; removed?: string[] };
       if (entry.removed?.some((r) => pointer === r || pointer.startsWith(`${r}/`))) {
         const action = entry.index ?? i;
         return { file: overlay.file, action, line: overlay.lineOf?.(`/actions/${action}`) };
@@ -68,6 +71,11 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
   const parsed = parseProfile(spec, { id: source.id, validators: options.xCompat });
   const claimProblems = parsed.diagnostics.map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
+
+  // Claims become schema edits, after the hand-written actions, before the slice.
+  const compiled = compileStage({ base, spec, model: parsed.model, overlay, provenance: applied.provenance });
+  if (hasErrors(compiled.diagnostics)) throw new DiagnosticError(compiled.diagnostics);
+  const provenance = [...applied.provenance, ...compiled.provenance] as readonly ActionProvenance[];
 
   await inlineExternalRefs(spec, {
     projectRoot: options.projectRoot,
@@ -88,9 +96,11 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     location: { ...removedBy(d.target), pointer: d.pointer },
   }));
   if (dangling.length > 0) throw new DiagnosticError(dangling);
+  const disagreements = claimAgreement(sliced.spec, parsed.model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  if (hasErrors(disagreements)) throw new DiagnosticError(disagreements);
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model },
-    diagnostics: [...applied.diagnostics, ...claimProblems],
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model, replay: replayOverlay(source.id, compiled.actions, spec, sliced.spec) },
+    diagnostics: [...applied.diagnostics, ...claimProblems, ...compiled.diagnostics],
   };
 }
 
@@ -100,7 +110,7 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
  */
 function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompatValidators): ResolvedProfile {
   const profile = source.profile;
-  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model };
+  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model, replay: generatedOverlay(source.id, []) };
   const locate = (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, file: profile.file, line: profile.lineOf?.(d.location?.pointer ?? '') } });
   const problems = schemaProblems(validators.profile, profile.value, '').map(locate);
   const value = profile.value as JsonObject;
@@ -119,5 +129,6 @@ function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompa
   const parsed = parseProfile(spec, { id: source.id, validators, base: true });
   const claimProblems = parsed.diagnostics.map(locate);
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
-  return { id: source.id, spec, base, provenance: [], model: parsed.model };
+  const replay = generatedOverlay(source.id, [{ target: '$', description: 'The root claims of profile.yaml', update: { 'x-compat': spec['x-compat'] } }]);
+  return { id: source.id, spec, base, provenance: [], model: parsed.model, replay };
 }

@@ -9,43 +9,20 @@ import addFormatsPlugin from 'ajv-formats';
 import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
 import { compileXCompatSchema } from '../../src/profile/schema.ts';
-import { appliedSpec, baseSpec, claimRows, clean, operationClaims, PROVIDERS, readText, type ClaimRow, type Json, type ProviderId } from './helpers.ts';
+import { appliedSpec, baseSpec, clean, operationClaims, PROVIDERS, readText, type Json, type ProviderId } from './helpers.ts';
+import { fixtureDefaults, fixtureRows, rowKey, sortRows, specDefaults, specRows, type Transcription } from './rows.ts';
 
 const schema = JSON.parse(readText('spec/schemas/x-compat.schema.json')) as Json;
-
-interface Transcription {
-  provider: string;
-  server: string;
-  auth: Json;
-  models: string[];
-  operations: string[][];
-  claims: string[][];
-  sources?: Record<string, string>;
-  unverified?: string[][];
-}
 
 function transcription(id: ProviderId): Transcription {
   const file = `test/fixtures/provider-claims/${id}.yaml`;
   return parseYaml(readText(file), file) as Transcription;
 }
 
-/** The fixture's rows, `*` expanded to every operation, with their non-default sources. */
-function expectedRows(t: Transcription): ClaimRow[] {
-  const operations = t.operations.map(([op]) => op);
-  return t.claims.flatMap(([operation, location, field, status, note, replacement]) =>
-    (operation === '*' ? operations : [operation]).map((op) => {
-      const source = t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
-      return clean({ operation: op, location, field, status, note, replacement, source }) as unknown as ClaimRow;
-    }),
-  );
-}
-
-const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field}`;
-const sortRows = (rows: ClaimRow[]): ClaimRow[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-
 describe.each(PROVIDERS)('provider %s', (id) => {
   let spec: Json;
   const want = transcription(id);
+  const rootSource = (): string => String((spec['x-compat'] as Json).source);
   beforeAll(async () => {
     const applied = await appliedSpec(id);
     expect(applied.diagnostics).toEqual([]);
@@ -57,13 +34,23 @@ describe.each(PROVIDERS)('provider %s', (id) => {
   });
 
   it('(b) every row of the docs is claimed, and nothing else (both ways)', () => {
-    const got = claimRows(spec);
-    const wantRows = expectedRows(want);
-    const gotKeys = new Set(got.map(key));
-    const wantKeys = new Set(wantRows.map(key));
-    expect(wantRows.filter((r) => !gotKeys.has(key(r))).map(key), 'rows of the docs the overlay does not claim').toEqual([]);
-    expect(got.filter((r) => !wantKeys.has(key(r))).map(key), 'claims with no row in the docs').toEqual([]);
+    const got = specRows(spec);
+    const wantRows = fixtureRows(want, rootSource());
+    const gotKeys = new Set(got.map(rowKey));
+    const wantKeys = new Set(wantRows.map(rowKey));
+    expect(wantRows.filter((r) => !gotKeys.has(rowKey(r))).map(rowKey), 'rows of the docs the overlay does not claim').toEqual([]);
+    expect(got.filter((r) => !wantKeys.has(rowKey(r))).map(rowKey), 'claims with no row in the docs').toEqual([]);
     expect(sortRows(got)).toEqual(sortRows(wantRows));
+  });
+
+  it('(b) states the defaults of the docs ("all other fields ..."), and no other', () => {
+    expect(sortRows(specDefaults(spec))).toEqual(sortRows(fixtureDefaults(want, rootSource())));
+  });
+
+  it('(b) names the modes and behaviours of the docs', () => {
+    const root = spec['x-compat'] as Json;
+    expect(((root.modes ?? []) as Json[]).map((m) => m.id)).toEqual(want.modes ?? []);
+    expect(((root.behaviours ?? []) as Json[]).map((b) => b.id)).toEqual(want.behaviours ?? []);
   });
 
   it('(b) offers exactly the operations of the docs, with their status and note', () => {
@@ -79,13 +66,15 @@ describe.each(PROVIDERS)('provider %s', (id) => {
     expect((spec.servers as Json[]).map((s) => s.url)).toEqual([want.server]);
     expect(root.auth).toEqual(want.auth);
     expect(root.models).toEqual(want.models);
+    if (want.source) expect(root.source).toBe(want.source);
   });
 
   it('(b) every source is a dated public URL', () => {
     const root = spec['x-compat'] as Json;
     for (const source of root.sources as Json[]) {
       expect(String(source.url)).toMatch(/^https:\/\//);
-      expect(source.verified).toBe('2026-11-21');
+      // the date the copy gives, else the day it was read; never later than the last reading
+      expect(String(source.verified) <= '2026-11-30', String(source.id)).toBe(true);
     }
   });
 

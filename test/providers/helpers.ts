@@ -3,21 +3,28 @@
  * normalizeSpec, raw until then), the provider overlays applied strictly, their claims as rows,
  * and a small walker from a field path to the schemas that define it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
+import { compileClaims } from '../../src/compile/compile.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
-export const PROVIDERS = ['compactifai', 'kluster', 'neosantara', 'oxlo'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
-export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.header'] as const;
+export type ProviderId = string;
+export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.stream', 'response.header'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+/** Every provider: each folder of spec/providers/ holding an overlay (a new one is covered as it lands). */
+export const PROVIDERS: readonly ProviderId[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'spec/providers', entry.name, 'overlay.yaml')))
+  .map((entry) => entry.name)
+  .sort();
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 let baseCache: { spec: Json; normalized: boolean } | undefined;
@@ -53,12 +60,15 @@ export function loadOverlay(id: ProviderId): { value: Json; lineOf(pointer: stri
   return loadDocument(readText(file), file) as unknown as { value: Json; lineOf(pointer: string): number | undefined };
 }
 
-/** The provider's overlay applied strictly on the base spec (the build's mode). */
+/** The provider's overlay applied strictly on the base spec (the build's mode), then the compiled claims. */
 export async function appliedSpec(id: ProviderId): Promise<{ spec: Json; diagnostics: Diagnostic[] }> {
   const { spec } = await baseSpec();
   const overlay = loadOverlay(id);
   const result = applyOverlay(spec, overlay.value, { strict: true, file: overlayFile(id), lineOf: overlay.lineOf, inPlace: true });
-  return { spec: result.document as Json, diagnostics: result.diagnostics };
+  // Then the schema edits the build compiles from the claims, as resolve does.
+  const applied = result.document as Json;
+  const compiled = compileClaims(applied, parseProfile(applied, { id }).model, { firstIndex: (overlay.value.actions as unknown[]).length });
+  return { spec: applied, diagnostics: [...result.diagnostics, ...compiled.diagnostics] };
 }
 
 /** `POST /chat/completions` for every operation of the spec carrying an x-compat. */
@@ -87,17 +97,22 @@ export interface ClaimRow {
   note?: string;
   replacement?: string;
   source?: string;
+  /** The docs name a field the API lacks: a claim with nothing to edit. */
+  notInApi?: boolean;
 }
 
-/** Every field claim of the applied overlay, one row each. */
+/** Every unscoped field claim of the applied overlay, one row each. */
 export function claimRows(spec: Json): ClaimRow[] {
   const rows: ClaimRow[] = [];
   for (const [operation, claim] of operationClaims(spec)) {
     const fields = isObject(claim.fields) ? claim.fields : {};
     for (const [location, byField] of Object.entries(fields)) {
-      for (const [field, c] of Object.entries(byField as Json)) {
-        const { status, note, replacement, source } = c as Json;
-        rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
+      for (const [field, value] of Object.entries(byField as Json)) {
+        // a list holds claims scoped to models or modes: the unscoped one is the schema's
+        const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
+        if (c === undefined) continue;
+        const { status, note, replacement, source, notInApi } = c as Json;
+        rows.push(clean({ operation, location, field, status, note, replacement, source, notInApi }) as unknown as ClaimRow);
       }
     }
   }
@@ -126,13 +141,20 @@ export function deref(spec: Json, node: unknown): unknown {
 export function schemasAt(spec: Json, bodySchema: unknown, field: string): Json[] {
   let current: Json[] = [bodySchema as Json];
   for (const segment of field.split('.')) {
-    const isArray = segment.endsWith('[]');
-    const name = isArray ? segment.slice(0, -2) : segment;
+    // `name`, `name[]`, or `name[key=value]`: an array item narrowed to the variants whose `key` is `value`
+    const [, name, bracket, key, value] = /^(.+?)(\[\]|\[([^=\]]+)=([^\]]*)\])?$/.exec(segment) as string[];
     let next = current.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.properties) && name in s.properties ? [s.properties[name] as Json] : []));
-    if (isArray) next = next.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.items) ? [s.items] : []));
+    if (bracket) next = next.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.items) ? [s.items] : []));
+    if (key) next = next.flatMap((s) => variants(spec, s)).filter((s) => discriminates(spec, s, key, value));
     current = next;
   }
   return current.flatMap((s) => variants(spec, s));
+}
+
+/** Whether a variant's `key` property allows only `value` (`const`, or an `enum` holding it). */
+function discriminates(spec: Json, schema: Json, key: string, value: string): boolean {
+  const property = isObject(schema.properties) ? deref(spec, schema.properties[key]) : undefined;
+  return isObject(property) && (property.const === value || (Array.isArray(property.enum) && property.enum.includes(value)));
 }
 
 /** A schema and, recursively, its $ref target and composition members. */
