@@ -93,7 +93,11 @@ describe('$ref safety', () => {
 
 describe('claims and slicing', () => {
   it('an overlay that removes $.components is a located error naming the removing action', async () => {
-    await expectBuildError(minimalOverlay('acme', '  - target: $.components\n    remove: true\n'), { code: 'ref-dangling', location: { file: 'spec/providers/acme/overlay.yaml', action: 2, line: 23 } }, 1);
+    await expectBuildError(minimalOverlay('acme', '  - target: $.components\n    remove: true\n'), { location: { file: 'spec/providers/acme/overlay.yaml', action: 2, line: 23 } }, 1);
+  });
+
+  it('removing a schema the kept operations reference is a dangling-ref error naming the removing action', async () => {
+    await expectBuildError(minimalOverlay('acme', "  - target: $.components.schemas['CreateChatCompletionResponse']\n    remove: true\n"), { code: 'ref-dangling', location: { file: 'spec/providers/acme/overlay.yaml', action: 2, line: 23 } }, 1);
   });
 
   it('x-compat that is not an object, and a provider offering nothing, are errors', async () => {
