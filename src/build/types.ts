@@ -1,5 +1,6 @@
 /** What the build hands to each generator, and what generators hand back. */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { ProfileModel } from '../profile/types.ts';
 
 export type OpenAPIDocument = Record<string, unknown> & { paths?: Record<string, Record<string, unknown>> };
 
@@ -19,10 +20,10 @@ export interface ResolvedProfile {
   /** Project-relative path of the overlay file, when the profile has one. */
   overlayFile?: string;
   /**
-   * The x-compat claims of operations the overlay claims `unsupported`, by operation key
-   * (`POST /embeddings`): the slice drops those operations, and their notes must not be lost.
+   * The provider's claims, parsed once by the resolve stage (written to generated/<id>/profile.json).
+   * Generators read claims from here, never from the spec's `x-compat`.
    */
-  unoffered?: Readonly<Record<string, unknown>>;
+  model: ProfileModel;
 }
 
 /**

@@ -5,8 +5,9 @@
  * forked for the claiming operation first, so one operation's claims never leak into another's types.
  */
 import type { OpenAPIDocument } from '../build/types.ts';
-import type { FieldClaim } from '../runtime/types.ts';
-import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
+import { HTTP_METHODS } from '../load/openapi.ts';
+import type { Claim, ProfileModel } from '../profile/types.ts';
+import { plainClaims } from '../profile/select.ts';
 import { isObject } from './operations.ts';
 
 /** Descriptions starting with this are rewritten into the `@deprecated` tag after generation. */
@@ -19,15 +20,15 @@ interface Root {
   value: unknown;
 }
 
-export function annotateClaims(spec: OpenAPIDocument, providerName: string): { spec: OpenAPIDocument; annotated: number } {
-  const claiming = claimingOperations(spec);
+export function annotateClaims(spec: OpenAPIDocument, providerName: string, model: ProfileModel): { spec: OpenAPIDocument; annotated: number } {
+  const claiming = claimingOperations(spec, model);
   if (!claiming.length) return { spec, annotated: 0 };
   const copy = structuredClone(spec);
   const schemas: Record<string, any> = (copy.components as any)?.schemas ?? {};
   const users = schemaUsers(copy, schemas);
   let annotated = 0;
 
-  for (const { path, method, opId } of claiming) {
+  for (const { path, method, opId, claims } of claiming) {
     const op = (copy.paths as any)[path][method];
     const rootId = `${method} ${path} request`;
     const forks = new Map<string, string>();
@@ -65,7 +66,7 @@ export function annotateClaims(spec: OpenAPIDocument, providerName: string): { s
     };
     const content = op.requestBody?.content;
     if (!isObject(content)) continue;
-    for (const [field, claim] of Object.entries<FieldClaim>(op['x-compat'].fields['request.body'])) {
+    for (const [field, claim] of Object.entries(claims)) {
       const note = noteFor(claim, providerName);
       if (!note) continue;
       const segments = field.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), each: s.endsWith('[]') }));
@@ -84,19 +85,21 @@ export function annotateClaims(spec: OpenAPIDocument, providerName: string): { s
   return { spec: copy, annotated };
 }
 
-function claimingOperations(spec: OpenAPIDocument): { path: string; method: string; opId: string }[] {
-  const found: { path: string; method: string; opId: string }[] = [];
-  for (const { path, method, operation } of listOperations(spec)) {
-    const claims = (operation as any)['x-compat']?.fields?.['request.body'];
-    if (isObject(claims) && Object.keys(claims).length) {
-      const opId = String(operation.operationId ?? `${method}${path}`).replace(/[^A-Za-z0-9_]/g, '_');
-      found.push({ path, method, opId });
+function claimingOperations(spec: OpenAPIDocument, model: ProfileModel): { path: string; method: string; opId: string; claims: Record<string, Claim> }[] {
+  const found: { path: string; method: string; opId: string; claims: Record<string, Claim> }[] = [];
+  for (const op of model.operations) {
+    const method = op.method.toLowerCase();
+    const operation = (spec.paths?.[op.path] as Record<string, any> | undefined)?.[method];
+    const claims = plainClaims(op, 'request.body');
+    if (isObject(operation) && Object.keys(claims).length) {
+      const opId = String(operation.operationId ?? `${method}${op.path}`).replace(/[^A-Za-z0-9_]/g, '_');
+      found.push({ path: op.path, method, opId, claims });
     }
   }
   return found;
 }
 
-function noteFor(claim: FieldClaim, provider: string): string | undefined {
+function noteFor(claim: Claim, provider: string): string | undefined {
   const note = claim.note ? `: ${claim.note}` : '';
   const instead = claim.replacement && !claim.note?.includes(claim.replacement) ? ` Use \`${claim.replacement}\` instead.` : '';
   switch (claim.status) {
@@ -113,7 +116,7 @@ function noteFor(claim: FieldClaim, provider: string): string | undefined {
   }
 }
 
-function annotate(property: any, note: string, claim: FieldClaim): void {
+function annotate(property: any, note: string, claim: Claim): void {
   const original = typeof property.description === 'string' && property.description.trim() ? `\n\n${property.description}` : '';
   if (claim.status === 'ignored' || claim.status === 'deprecated') {
     property.deprecated = true;

@@ -5,9 +5,10 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { annotateClaims, DEPRECATION_MARKER } from './annotate.ts';
+import type { ProfileModel } from '../profile/types.ts';
 
-export async function emitTypes(spec: OpenAPIDocument, providerName: string): Promise<string> {
-  const { spec: annotated } = annotateClaims(spec, providerName);
+export async function emitTypes(spec: OpenAPIDocument, providerName: string, model: ProfileModel): Promise<string> {
+  const { spec: annotated } = annotateClaims(spec, providerName, model);
   const ast = await openapiTS(annotated as unknown as Parameters<typeof openapiTS>[0], {
     // Fields with a default stay optional in requests (the server fills them in).
     defaultNonNullable: false,

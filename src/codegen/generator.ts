@@ -29,13 +29,13 @@ export function header(profileId: string): string {
 
 export async function generateProfileCode(profile: ResolvedProfile, options: CodegenOptions = {}): Promise<GeneratorResult> {
   const specFile = `generated/${profile.id}/openapi.yaml`;
-  const info = profileOf(profile.id, profile.spec);
-  const operations = collectOperations(profile.spec);
+  const info = profileOf(profile.model);
+  const operations = collectOperations(profile.spec, profile.model);
   const compiling = compileInParallel(profile.spec, operations, specFile);
   compiling.catch(() => undefined); // awaited below; no unhandled rejection while the types are emitted
   let types: string;
   try {
-    types = await emitTypes(profile.spec, info.name);
+    types = await emitTypes(profile.spec, info.name, profile.model);
   } catch (err) {
     // A schema that does not compile is reported as a diagnostic, as it was before the types ran alongside.
     const failed = await compiling;

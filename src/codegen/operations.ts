@@ -3,6 +3,8 @@ import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { listOperations } from '../load/openapi.ts';
 import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
+import type { Claim, ProfileModel } from '../profile/types.ts';
+import { operationsByKey, plainClaims } from '../profile/select.ts';
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
 export interface SchemaSite {
@@ -27,8 +29,9 @@ export interface OperationInfo {
   responseClaims?: FieldClaims;
 }
 
-export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
+export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): OperationInfo[] {
   const operations: OperationInfo[] = [];
+  const claimed = operationsByKey(model);
   for (const { key, method, path, pointer, operation: op } of listOperations(spec)) {
     const info: OperationInfo = { key, method, path, pointer, responses: {} };
     if (typeof op.operationId === 'string') info.operationId = op.operationId;
@@ -53,9 +56,9 @@ export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
         info.stream = { pointer: `${response.pointer}/content/text~1event-stream/schema`, schema: sse.schema };
       }
     }
-    const compat = isObject(op['x-compat']) && isObject(op['x-compat'].fields) ? op['x-compat'].fields : undefined;
-    if (compat && isObject(compat['request.body'])) info.requestClaims = runtimeClaims(compat['request.body']);
-    if (compat && isObject(compat['response.body'])) info.responseClaims = runtimeClaims(compat['response.body']);
+    const compat = claimed.get(key);
+    if (compat?.fields['request.body']) info.requestClaims = runtimeClaims(plainClaims(compat, 'request.body'));
+    if (compat?.fields['response.body']) info.responseClaims = runtimeClaims(plainClaims(compat, 'response.body'));
     // A provider that does not accept `stream` does not stream, whatever content the response lists.
     if (info.requestClaims?.stream?.status === 'unsupported') delete info.stream;
     operations.push(info);
@@ -64,10 +67,9 @@ export function collectOperations(spec: OpenAPIDocument): OperationInfo[] {
 }
 
 /** What the checks need of each claim: status, note, replacement (sources stay in the spec and the docs). */
-function runtimeClaims(claims: Record<string, any>): FieldClaims {
+function runtimeClaims(claims: Record<string, Claim>): FieldClaims {
   const out: Record<string, FieldClaim> = {};
   for (const [path, claim] of Object.entries(claims)) {
-    if (!isObject(claim)) continue;
     out[path] = { status: claim.status };
     if (typeof claim.note === 'string') out[path].note = claim.note;
     if (typeof claim.replacement === 'string') out[path].replacement = claim.replacement;

@@ -1,28 +1,15 @@
-/** Reading the `x-compat` claims of a resolved spec (already validated by the resolve stage). */
-import type { Claim, ClaimSource, DocumentClaims, FieldLocation, OperationClaim } from './types.ts';
-import { isObject } from '../load/json.ts';
+/** Reading claims from the profile model (parsed and validated by the resolve stage). */
+import { unscopedClaim } from '../profile/select.ts';
+import type { Claim, OperationModel, ProfileModel } from '../profile/types.ts';
+import type { FieldLocation } from './types.ts';
 
-type Json = Record<string, unknown>;
-
-export function documentClaims(spec: Json): DocumentClaims | undefined {
-  const root = spec['x-compat'];
-  return isObject(root) ? (root as unknown as DocumentClaims) : undefined;
-}
-
-export function operationClaim(operation: Json | undefined): OperationClaim | undefined {
-  const claim = operation?.['x-compat'];
-  return isObject(claim) ? (claim as unknown as OperationClaim) : undefined;
-}
-
-const headerLocations: readonly FieldLocation[] = ['request.header', 'response.header'];
-
-/** The field claims of one location, header names folded to lower case. */
-export function fieldClaims(claim: OperationClaim | undefined, location: FieldLocation): Map<string, Claim> {
+/** The unscoped claims of one location, by field key (header names are lower case in the model). */
+export function fieldClaims(operation: OperationModel | undefined, location: FieldLocation): Map<string, Claim> {
   const claims = new Map<string, Claim>();
-  const listed = claim?.fields?.[location];
-  if (!isObject(listed)) return claims;
-  const fold = headerLocations.includes(location);
-  for (const [path, value] of Object.entries(listed)) claims.set(fold ? path.toLowerCase() : path, value);
+  for (const [path, list] of Object.entries(operation?.fields[location] ?? {})) {
+    const claim = unscopedClaim(list);
+    if (claim) claims.set(path, claim);
+  }
   return claims;
 }
 
@@ -59,14 +46,8 @@ export function inheritedClaim(claims: Map<string, Claim>, path: string): { path
   return undefined;
 }
 
-/** Where a claim comes from: its own source, else the operation's, else the document default. */
-export function claimOrigin(
-  claim: Claim,
-  operation: OperationClaim | undefined,
-  document: DocumentClaims | undefined,
-): { source?: string; verified?: string } {
-  const id = claim.source ?? operation?.source ?? document?.source;
-  const source: ClaimSource | undefined = document?.sources?.find((s) => s.id === id);
-  const verified = claim.verified ?? operation?.verified ?? source?.verified;
-  return { ...(source ? { source: source.url } : {}), ...(verified ? { verified } : {}) };
+/** Where a claim comes from, as the report shows it: its source's URL and the date it was checked. */
+export function claimOrigin(claim: { source?: string; verified?: string }, profile: ProfileModel): { source?: string; verified?: string } {
+  const source = profile.sources.find((s) => s.id === claim.source);
+  return { ...(source ? { source: source.url } : {}), ...(claim.verified ? { verified: claim.verified } : {}) };
 }

@@ -8,7 +8,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { getAtPointer } from '../load/pointer.ts';
 import { applyOverlay } from '../overlay/index.ts';
 import type { ActionProvenance } from '../overlay/types.ts';
-import { ancestorPaths, fieldClaims, operationClaim } from './claims.ts';
+import { ancestorPaths, fieldClaims } from './claims.ts';
+import { parseProfile } from '../profile/parse.ts';
 import { createFieldReader, listOperations } from './operation-fields.ts';
 import type { SchemaField } from './schema-fields.ts';
 import { fieldLocations, type ClaimStatus, type FieldLocation } from './types.ts';
@@ -130,11 +131,11 @@ export function diffBases(oldBase: Json, newBase: Json, providers: readonly Prov
     const applied = applyOverlay(oldBase, provider.overlay, options);
     const reapplied = applyOverlay(newBase, provider.overlay, options);
     const claimChanges: ClaimChange[] = [];
-    const resolved = applied.document as Json;
-    for (const op of listOperations(resolved)) {
-      const claim = operationClaim(op.operation);
+    const { model } = parseProfile(applied.document as Json, { id: provider.id });
+    for (const claim of [...model.operations, ...model.unoffered]) {
+      const op = { key: claim.key };
       const oldOp = oldOps.get(op.key);
-      if (!claim || !oldOp) continue;
+      if (!oldOp) continue;
       const newOp = newOps.get(op.key);
       if (!newOp) {
         if (watched.has(claim.status)) claimChanges.push({ operation: op.key, location: 'operation', field: '', status: claim.status, change: 'removed', details: [{ pointer: oldOp.pointer, kind: 'removed' }] });

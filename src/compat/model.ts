@@ -4,7 +4,10 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toPointer } from '../load/pointer.ts';
-import { ancestorPaths, claimOrigin, documentClaims, fieldClaims, inheritedClaim, operationClaim } from './claims.ts';
+import { ancestorPaths, claimOrigin, fieldClaims, inheritedClaim } from './claims.ts';
+import { parseProfile } from '../profile/parse.ts';
+import { operationsByKey } from '../profile/select.ts';
+import type { Claim, OperationModel, ProfileModel } from '../profile/types.ts';
 import { fieldReaderFor } from './field-cache.ts';
 import { HTTP_METHODS } from '../load/openapi.ts';
 import { listOperations, type OperationFields, type OperationRef } from './operation-fields.ts';
@@ -14,13 +17,10 @@ import {
   fieldLocations,
   statuses,
   type BaseInfo,
-  type Claim,
   type CompatReport,
   type CompatStatus,
-  type DocumentClaims,
   type FieldLocation,
   type FieldRow,
-  type OperationClaim,
   type OperationRow,
 } from './types.ts';
 
@@ -32,8 +32,8 @@ export interface CompatInput {
   base: Json;
   provenance: readonly unknown[];
   overlayFile?: string;
-  /** Claims of the operations the overlay claims unsupported (sliced away), by operation key. */
-  unoffered?: Readonly<Record<string, unknown>>;
+  /** The parsed claims (the resolve stage's); parsed from `spec` when absent (tests, the base profile). */
+  model?: ProfileModel;
 }
 
 export interface CompatResult {
@@ -70,16 +70,17 @@ function byField(a: FieldRow, b: FieldRow): number {
 interface OperationContext {
   key: string;
   pointer: string;
-  claim: OperationClaim | undefined;
+  claim: OperationModel | undefined;
   baseFields: OperationFields | undefined;
   specFields: OperationFields;
 }
 
 export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): CompatResult {
   const diagnostics: Diagnostic[] = [];
-  const document = documentClaims(input.spec);
   // The base profile has no overlay: it is OpenAI's own API, so everything in it is supported.
   const isBaseProfile = input.overlayFile === undefined && input.provenance.length === 0;
+  const document = input.model ?? parseProfile(input.spec, { id: input.id, base: isBaseProfile }).model;
+  const claimed = operationsByKey(document);
   const unverified = unverifiedIndex(document);
   const provenance = indexProvenance(input.provenance);
   const readBase = fieldReaderFor(input.base);
@@ -96,13 +97,13 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     const actions = provenance.actionsFor(undefined, [op.pointer]);
     const capability = unverified.get(op.key);
     // An operation the overlay claims unsupported is sliced away; its claim comes with the profile.
-    const rejected = operationClaim({ 'x-compat': input.unoffered?.[op.key] });
+    const rejected = claimed.get(op.key);
     operations.push({
       operation: op.key,
       status: 'unsupported',
       note: 'not offered',
       ...(rejected ? claimFields(rejected) : {}),
-      ...(rejected ? claimOrigin(rejected, undefined, document) : {}),
+      ...(rejected ? claimOrigin(rejected, document) : {}),
       offered: false,
       inBase: true,
       ...summaryOf(op),
@@ -111,7 +112,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
     });
   }
   for (const op of specOps.values()) {
-    const claim = operationClaim(op.operation);
+    const claim = isBaseProfile ? undefined : claimed.get(op.key);
     const inBase = baseOps.has(op.key);
     const status: CompatStatus = claim?.status ?? (isBaseProfile ? 'supported' : inBase ? 'undocumented' : 'extension');
     const claimPointer = claim ? `${op.pointer}/x-compat` : undefined;
@@ -121,7 +122,7 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
       operation: op.key,
       status,
       ...(claim ? claimFields(claim) : {}),
-      ...(claim ? claimOrigin(claim, undefined, document) : {}),
+      ...(claim ? claimOrigin(claim, document) : {}),
       offered: true,
       inBase,
       ...summaryOf(op),
@@ -157,14 +158,14 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
   const report: CompatReport = {
     provider: {
       id: input.id,
-      name: document?.provider.name ?? (isBaseProfile ? 'OpenAI' : input.id),
+      name: document.name,
       baseUrl: serverUrl(input.spec),
-      sources: document ? document.sources.map((s) => s.url) : baseInfo.url ? [baseInfo.url] : [],
-      ...(document ? { documents: document.sources } : {}),
-      ...(document?.auth ? { auth: document.auth } : {}),
-      ...(document?.models ? { models: document.models } : {}),
-      ...(document?.notes ? { notes: document.notes } : {}),
-      ...(document?.unverified ? { unverified: document.unverified } : {}),
+      sources: document.sources.length ? document.sources.map((s) => s.url) : baseInfo.url ? [baseInfo.url] : [],
+      ...(document.sources.length ? { documents: document.sources } : {}),
+      ...(document.sources.length ? { auth: document.auth } : {}),
+      ...(document.sources.length ? { models: document.models } : {}),
+      ...(document.notes.length ? { notes: document.notes } : {}),
+      ...(document.unverified.length ? { unverified: document.unverified } : {}),
     },
     base: { title: baseInfo.title, version: baseInfo.version, sha256: baseInfo.sha256 },
     score,
@@ -176,9 +177,9 @@ export function buildCompatReport(input: CompatInput, baseInfo: BaseInfo): Compa
 }
 
 /** Unverified capabilities by `operation` or `operation location field`. */
-function unverifiedIndex(document: DocumentClaims | undefined): Map<string, string> {
+function unverifiedIndex(document: ProfileModel): Map<string, string> {
   const index = new Map<string, string>();
-  for (const item of document?.unverified ?? []) {
+  for (const item of document.unverified) {
     if (!item.operation) continue;
     const key = item.location && item.field ? `${item.operation} ${item.location} ${item.field}` : item.operation;
     if (!index.has(key)) index.set(key, item.capability);
@@ -191,7 +192,7 @@ function summaryOf(op: OperationRef): { summary?: string } {
 }
 
 interface RowContext {
-  document: DocumentClaims | undefined;
+  document: ProfileModel;
   isBaseProfile: boolean;
   provenance: ReturnType<typeof indexProvenance>;
   unverified: Map<string, string>;
@@ -228,7 +229,7 @@ function locationRows(op: OperationContext, location: FieldLocation, ctx: RowCon
     if (claim?.note) row.note = claim.note;
     if (claim?.replacement) row.replacement = claim.replacement;
     if (effective) {
-      const origin = claimOrigin(effective, op.claim, ctx.document);
+      const origin = claimOrigin(effective, ctx.document);
       if (origin.source) row.source = origin.source;
       if (origin.verified) row.verified = origin.verified;
     }

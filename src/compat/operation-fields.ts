@@ -35,6 +35,7 @@ function emptyFields(): OperationFields {
     'request.query': new Map(),
     'request.header': new Map(),
     'response.body': new Map(),
+    'response.stream': new Map(),
     'response.header': new Map(),
   };
 }

@@ -12,6 +12,7 @@ const sectionTitles: Record<FieldLocation, string> = {
   'request.query': 'Query parameters',
   'request.header': 'Request headers',
   'response.body': 'Response fields',
+  'response.stream': 'Stream event fields',
   'response.header': 'Response headers',
 };
 

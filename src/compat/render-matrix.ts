@@ -8,6 +8,7 @@ const locationLabels: Record<FieldLocation, string> = {
   'request.query': 'query',
   'request.header': 'request header',
   'response.body': 'response',
+  'response.stream': 'stream event',
   'response.header': 'response header',
 };
 

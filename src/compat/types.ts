@@ -5,8 +5,8 @@ export const statuses = ['supported', 'partial', 'ignored', 'unsupported', 'depr
 export type CompatStatus = (typeof statuses)[number];
 export type ClaimStatus = Exclude<CompatStatus, 'undocumented'>;
 
-export const fieldLocations = ['request.body', 'request.query', 'request.header', 'response.body', 'response.header'] as const;
-export type FieldLocation = (typeof fieldLocations)[number];
+export { fieldLocations, type FieldLocation } from '../profile/types.ts';
+import type { FieldLocation } from '../profile/types.ts';
 
 /** One `x-compat` claim about a field, header or operation, as the overlay writes it. */
 export interface Claim {

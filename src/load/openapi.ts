@@ -41,3 +41,12 @@ export function listOperations(document: JsonObject): OperationRef[] {
   }
   return result;
 }
+
+/** Operation order: by path, then by method in the order OpenAPI lists them. */
+export function compareOperations(a: string, b: string): number {
+  const [methodA, pathA] = a.split(' ', 2);
+  const [methodB, pathB] = b.split(' ', 2);
+  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
+  const order = (m: string) => (HTTP_METHODS as readonly string[]).indexOf(m.toLowerCase());
+  return order(methodA) - order(methodB);
+}

@@ -10,7 +10,7 @@ import { prepareResponse } from './respond.ts';
 import { lazyAjvValidators } from './validate.ts';
 
 export function buildMockData(profile: ResolvedProfile): { data: MockData; diagnostics: Diagnostic[] } {
-  const data = mockDataFromSpec(profile.spec, profile.id, profile.id === 'openai' ? undefined : profile.base);
+  const data = mockDataFromSpec(profile.spec, profile.model, profile.id === 'openai' ? undefined : profile.base);
   const { response } = lazyAjvValidators(profile.spec);
   const diagnostics: Diagnostic[] = [];
   for (const op of data.model.operations) {

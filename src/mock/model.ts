@@ -5,6 +5,9 @@
  */
 import type { OpenAPIDocument } from '../build/types.ts';
 import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
+import { parseProfile } from '../profile/parse.ts';
+import { operationsByKey, plainClaims } from '../profile/select.ts';
+import { fieldLocations, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel } from '../profile/types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -26,8 +29,8 @@ export interface ClaimModel {
   replacement?: string;
 }
 
-/** x-compat `fields` of one operation, grouped as in the spec. */
-export type FieldClaims = Partial<Record<'request.body' | 'request.query' | 'request.header' | 'response.body' | 'response.header', Record<string, ClaimModel>>>;
+/** The unscoped field claims of one operation (from the profile model), by location and field path. */
+export type FieldClaims = Partial<Record<FieldLocation, Record<string, ClaimModel>>>;
 
 export interface ResponseModel {
   status: number;
@@ -69,6 +72,8 @@ export interface AuthModel {
 export interface MockModel {
   profile: string;
   providerName: string;
+  /** Model names the provider's docs give (for `GET /models`). */
+  models: string[];
   auth: AuthModel;
   operations: OperationModel[];
   /** Operations of the base profile this provider does not offer (for a helpful 404). */
@@ -105,13 +110,18 @@ export function refTarget(spec: OpenAPIDocument, ref: string): unknown {
   return node;
 }
 
-export function buildMockModel(spec: OpenAPIDocument, profile: string, base?: OpenAPIDocument): MockModel {
-  const root = (spec['x-compat'] ?? {}) as { provider?: { name?: string }; auth?: Partial<AuthModel> & { scheme?: string } };
+/**
+ * `profile` is the parsed profile model, or a profile id for a spec that comes without one (a
+ * resolved spec read back from disk, or `--spec`): its claims are then parsed here.
+ */
+export function buildMockModel(spec: OpenAPIDocument, profile: string | ProfileModel, base?: OpenAPIDocument): MockModel {
+  const claims = typeof profile === 'string' ? parseProfile(spec, { id: profile, base: profile === 'openai' }).model : profile;
+  const byKey = operationsByKey(claims);
   const operations: OperationModel[] = [];
-  for (const { path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation));
+  for (const { key, path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation, byKey.get(key)));
   const offered = new Set(operations.map((op) => op.key));
   const notOffered = base ? baseOperationKeys(base).filter((key) => !offered.has(key)) : [];
-  return { profile, providerName: root.provider?.name ?? (profile === 'openai' ? 'OpenAI' : profile), auth: authModel(spec, root.auth), operations, notOffered };
+  return { profile: claims.id, providerName: claims.name, models: claims.models, auth: authModel(spec, claims), operations, notOffered };
 }
 
 function baseOperationKeys(base: OpenAPIDocument): string[] {
@@ -122,9 +132,10 @@ function baseOperationKeys(base: OpenAPIDocument): string[] {
   return keys;
 }
 
-function authModel(spec: OpenAPIDocument, claimed: (Partial<AuthModel> & { scheme?: string }) | undefined): AuthModel {
-  if (claimed?.scheme === 'bearer' || claimed?.scheme === 'header') {
-    return { scheme: claimed.scheme, header: claimed.header, alternatives: claimed.alternatives ?? [] };
+function authModel(spec: OpenAPIDocument, profile: ProfileModel): AuthModel {
+  // A profile without root claims has no sources (they are required): its spec says how to authenticate.
+  if (profile.sources.length > 0) {
+    return { scheme: profile.auth.scheme, header: profile.auth.header, alternatives: profile.auth.alternatives ?? [] };
   }
   // No claim (the base profile): follow the security schemes.
   const schemes = Object.values(((spec.components as Record<string, unknown> | undefined)?.securitySchemes ?? {}) as Record<string, Record<string, string>>);
@@ -134,7 +145,7 @@ function authModel(spec: OpenAPIDocument, claimed: (Partial<AuthModel> & { schem
   return { scheme: 'bearer', alternatives: apiKey ? [{ scheme: 'header', header: apiKey.name.toLowerCase() }] : [] };
 }
 
-function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, item: Record<string, unknown>, op: Record<string, unknown>): OperationModel {
+function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, item: Record<string, unknown>, op: Record<string, unknown>, claimed: ClaimedOperation | undefined): OperationModel {
   const [path, query = ''] = pathKey.split('?');
   const pointer = `/paths/${escapePointer(pathKey)}/${method}`;
   const parameters = new Map<string, ParameterModel>();
@@ -165,7 +176,6 @@ function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, 
   }
   const body = requestBody ? { required: requestBody.required === true, content } : undefined;
   const security = (op.security ?? spec.security) as unknown[] | undefined;
-  const xcompat = (op['x-compat'] ?? {}) as { fields?: FieldClaims };
   const response = responseModel(spec, pointer, op);
   const json = content['application/json']?.schema;
   const streamField = response.eventSchema && json && hasProperty(spec, json, 'stream') ? 'stream' : undefined;
@@ -181,8 +191,19 @@ function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, 
     response,
     ...(streamField ? { streamField } : {}),
     requiresAuth: !Array.isArray(security) || security.length > 0,
-    claims: xcompat.fields ?? {},
+    claims: mockClaims(claimed),
   };
+}
+
+function mockClaims(claimed: ClaimedOperation | undefined): FieldClaims {
+  const claims: FieldClaims = {};
+  for (const location of fieldLocations) {
+    if (!claimed?.fields[location]) continue;
+    claims[location] = Object.fromEntries(
+      Object.entries(plainClaims(claimed, location)).map(([path, c]) => [path, { status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}) }]),
+    );
+  }
+  return claims;
 }
 
 /** The success response: the lowest 2xx (or `default`), preferring JSON over other content. */

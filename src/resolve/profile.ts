@@ -1,4 +1,7 @@
-/** One profile: normalized base → provider overlay (strict) → claims checked → external refs inlined → slice. */
+/**
+ * One profile: normalized base → provider overlay (strict) → claims parsed into the profile model
+ * (the one reading of `x-compat`) → external refs inlined → slice.
+ */
 import path from 'node:path';
 import type { ResolvedProfile } from '../build/types.ts';
 import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -7,7 +10,9 @@ import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
 import type { JsonObject } from './walk.ts';
-import { isOffered, operationClaims, schemaProblems, validateXCompat, type XCompatValidators } from './x-compat.ts';
+import { isOfferedModel, parseProfile } from '../profile/parse.ts';
+import { schemaProblems, type XCompatValidators } from '../profile/schema.ts';
+import { operationKey } from '../load/openapi.ts';
 
 export interface LoadedInput {
   file: string;
@@ -36,7 +41,7 @@ export interface ResolveOptions {
 
 export async function resolveProfile(base: JsonObject, source: ProfileSource, options: ResolveOptions): Promise<{ profile: ResolvedProfile; diagnostics: Diagnostic[] }> {
   const overlay = source.overlay;
-  if (!overlay) return { profile: { id: source.id, spec: withProfileClaims(base, source, options.xCompat), base, provenance: [] }, diagnostics: [] };
+  if (!overlay) return { profile: baseProfile(base, source, options.xCompat), diagnostics: [] };
 
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
@@ -48,7 +53,8 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     const action = actionForPointer(provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
-  const claimProblems = validateXCompat(spec, source.id, options.xCompat).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  const parsed = parseProfile(spec, { id: source.id, validators: options.xCompat });
+  const claimProblems = parsed.diagnostics.map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
 
   await inlineExternalRefs(spec, {
@@ -60,10 +66,10 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     describeOrigin: attribute,
   });
 
-  const unoffered = Object.fromEntries(operationClaims(spec).filter((o) => o.claim.status === 'unsupported').map((o) => [o.key, o.claim]));
-  const sliced = sliceSpec(spec, (_method, _path, operation) => isOffered(operation));
+  const offered = new Set(parsed.model.operations.filter(isOfferedModel).map((op) => op.key));
+  const sliced = sliceSpec(spec, (method, path) => offered.has(operationKey(method, path)));
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, unoffered },
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model },
     diagnostics: [...applied.diagnostics, ...claimProblems],
   };
 }
@@ -72,9 +78,9 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
  * The base profile: the normalized base itself, plus the root claims of its profile.yaml (who
  * the provider is, how to authenticate) so that every generator reads one shape.
  */
-function withProfileClaims(base: JsonObject, source: ProfileSource, validators: XCompatValidators): JsonObject {
+function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompatValidators): ResolvedProfile {
   const profile = source.profile;
-  if (!profile) return base;
+  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model };
   const locate = (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, file: profile.file, line: profile.lineOf?.(d.location?.pointer ?? '') } });
   const problems = schemaProblems(validators.profile, profile.value, '').map(locate);
   const value = profile.value as JsonObject;
@@ -90,7 +96,8 @@ function withProfileClaims(base: JsonObject, source: ProfileSource, validators: 
   if (problems.length > 0) throw new DiagnosticError(problems);
   const spec: JsonObject = { ...base, 'x-compat': value['x-compat'] };
   // profile.yaml holds x-compat at its root too, so spec pointers are file pointers.
-  const claimProblems = validateXCompat(spec, source.id, validators).map(locate);
+  const parsed = parseProfile(spec, { id: source.id, validators, base: true });
+  const claimProblems = parsed.diagnostics.map(locate);
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
-  return spec;
+  return { id: source.id, spec, base, provenance: [], model: parsed.model };
 }

@@ -5,6 +5,7 @@ import { generateProfileCode } from '../../src/codegen/generator.ts';
 import { generateFixture, goldenDir, loadFixtureSpec, projectRoot, scratchDir, typeCheck, writeGolden } from './helpers.ts';
 import { requestFieldDocs } from './jsdoc.ts';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
+import { resolvedFor } from '../helpers/profile.ts';
 
 const FILES = ['client.gen.ts', 'index.gen.ts', 'operations.gen.ts', 'types.gen.ts'];
 /** One validator module per distinct schema, named after the first operation that uses it. */
@@ -41,8 +42,8 @@ describe('codegen on the mini fixture', () => {
 
   it('is deterministic and leaves its input untouched', async () => {
     const before = structuredClone(spec);
-    const first = await generateProfileCode({ id: 'mini', spec, base: spec, provenance: [] });
-    const second = await generateProfileCode({ id: 'mini', spec, base: spec, provenance: [] });
+    const first = await generateProfileCode(resolvedFor('mini', spec));
+    const second = await generateProfileCode(resolvedFor('mini', spec));
     expect(second.files).toEqual(first.files);
     expect(spec).toEqual(before);
   });
@@ -81,7 +82,7 @@ describe('codegen failures', () => {
     const broken = structuredClone(spec) as any;
     broken.components.schemas.CreateChatCompletionRequest.properties.model = { $ref: '#/components/schemas/Missing' };
     broken.paths['/models'].get.responses['200'].content['application/json'].schema.properties.data = { type: 'array', items: { $ref: '#/components/schemas/Gone' } };
-    const result = await generateProfileCode({ id: 'mini', spec: broken, base: spec, provenance: [] });
+    const result = await generateProfileCode({ ...resolvedFor('mini', broken), base: spec });
     expect(result.files).toEqual([]);
     expect(result.diagnostics?.map((d) => [d.code, d.severity, d.location?.file, d.location?.pointer])).toEqual([
       ['codegen-schema-compile', 'error', 'generated/mini/openapi.yaml', '/paths/~1chat~1completions/post/requestBody/content/application~1json/schema'],

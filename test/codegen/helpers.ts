@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { GeneratorResult, OpenAPIDocument } from '../../src/build/types.ts';
 import { generateProfileCode } from '../../src/codegen/generator.ts';
 import { parseYaml } from '../../src/load/document.ts';
+import { resolvedFor } from '../helpers/profile.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,7 +25,7 @@ export function goldenDir(name: string): string {
 export const FIXTURE_RUNTIME = '../../../../../src/runtime/index.ts';
 
 export function generateFixture(name: string, spec: OpenAPIDocument): Promise<GeneratorResult> {
-  return generateProfileCode({ id: name, spec, base: spec, provenance: [] }, { runtime: FIXTURE_RUNTIME });
+  return generateProfileCode(resolvedFor(name, spec), { runtime: FIXTURE_RUNTIME });
 }
 
 /** Rewrites the golden files (UPDATE_GOLDEN=1). */

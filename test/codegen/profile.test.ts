@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { profileOf } from '../../src/codegen/profile.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 
 describe('profileOf', () => {
-  const compat = (auth: object) => ({ provider: { id: 'p', name: 'P AI' }, auth, sources: [], source: 'docs' });
+  const compat = (auth: object) => ({ provider: { id: 'p', name: 'P AI' }, auth, sources: [{ id: 'docs', url: 'https://p.example/docs', verified: '2026-11-21' }], source: 'docs' });
   const cases: { name: string; spec: Record<string, unknown>; want: object }[] = [
     {
       name: 'the base profile without x-compat: OpenAI, Bearer, OPENAI_API_KEY',
@@ -26,5 +27,5 @@ describe('profileOf', () => {
     },
     { name: 'no servers', spec: {}, want: { id: 'openai', name: 'OpenAI', baseUrl: '', auth: { scheme: 'bearer', env: 'OPENAI_API_KEY' } } },
   ];
-  for (const { name, spec, want } of cases) it(name, () => expect(profileOf('openai', spec)).toEqual(want));
+  for (const { name, spec, want } of cases) it(name, () => expect(profileOf(parseProfile(spec, { id: 'openai', base: true }).model)).toEqual(want));
 });

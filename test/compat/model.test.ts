@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCompatReport } from '../../src/compat/model.ts';
 import type { FieldRow } from '../../src/compat/types.ts';
 import { parseYaml } from '../../src/load/document.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 
 const dir = 'test/fixtures/compat/mini';
 const base = parseYaml(readFileSync(`${dir}/base.yaml`, 'utf8'), 'base.yaml') as Record<string, unknown>;
@@ -98,12 +99,14 @@ describe('compat model on the mini fixtures', () => {
 });
 
 describe('an operation claimed unsupported', () => {
-  // The resolve stage slices such an operation away and hands its claim over in `unoffered`.
+  // The resolve stage slices such an operation away and keeps its claim in the model's `unoffered`.
   const placed = { index: 6, target: "$.paths['/embeddings'].post", kind: 'update', description: 'embeddings are not offered', extensions: {}, matched: ['/paths/~1embeddings/post'], added: ['/paths/~1embeddings/post/x-compat'], changed: [], removed: [] };
-  const unoffered = { 'POST /embeddings': { status: 'unsupported', note: 'use the native API', replacement: 'POST /native/embed' } };
+  const claimed = structuredClone(spec) as { paths: Record<string, Record<string, unknown>> };
+  claimed.paths['/embeddings'] = { post: { 'x-compat': { status: 'unsupported', note: 'use the native API', replacement: 'POST /native/embed' } } };
+  const model = parseProfile(claimed, { id: 'mini' }).model;
 
   it('keeps its note and replacement, and the action that claimed it', () => {
-    const { report: withClaim, diagnostics: found } = buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, placed], overlayFile: 'o.yaml', unoffered }, baseInfo);
+    const { report: withClaim, diagnostics: found } = buildCompatReport({ id: 'mini', spec, base, provenance: [...provenance, placed], overlayFile: 'o.yaml', model }, baseInfo);
     const row = withClaim.operations.find((o) => o.operation === 'POST /embeddings');
     expect(row).toMatchObject({ status: 'unsupported', note: 'use the native API', replacement: 'POST /native/embed', offered: false });
     expect(row?.source).toBeTruthy();

@@ -35,6 +35,7 @@ describe('operation fields', () => {
       'request.query': ['limit'],
       'request.header': ['authorization', 'x-trace'],
       'response.body': ['data', 'data[].id'],
+      'response.stream': [],
       'response.header': [],
     });
   });

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { parseYaml } from '../../src/load/document.ts';
-import { compileXCompatSchema, validateXCompat } from '../../src/resolve/x-compat.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
+import { compileXCompatSchema } from '../../src/profile/schema.ts';
 import { appliedSpec, baseSpec, claimRows, clean, operationClaims, PROVIDERS, readText, type ClaimRow, type Json, type ProviderId } from './helpers.ts';
 
 const schema = JSON.parse(readText('spec/schemas/x-compat.schema.json')) as Json;
@@ -52,7 +53,7 @@ describe.each(PROVIDERS)('provider %s', (id) => {
   });
 
   it('(a) x-compat validates against the schema after application', () => {
-    expect(validateXCompat(spec, id, compileXCompatSchema(schema))).toEqual([]);
+    expect(parseProfile(spec, { id, validators: compileXCompatSchema(schema) }).diagnostics).toEqual([]);
   });
 
   it('(b) every row of the docs is claimed, and nothing else (both ways)', () => {

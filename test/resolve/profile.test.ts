@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/resolve/profile.ts';
-import { compileXCompatSchema } from '../../src/resolve/x-compat.ts';
+import { compileXCompatSchema } from '../../src/profile/schema.ts';
 
 const base = {
   openapi: '3.1.0',
@@ -37,7 +37,8 @@ describe('resolveProfile', () => {
     const { profile, diagnostics } = await resolveProfile(base, { id: 'acme', overlay: { file: 'spec/providers/acme/overlay.yaml', value: overlay } }, options);
     expect(diagnostics).toEqual([]);
     expect(Object.keys(profile.spec.paths ?? {})).toEqual(['/chat']);
-    expect(profile.unoffered).toEqual({ 'POST /embed': { status: 'unsupported', note: 'use the native API' } });
+    expect(profile.model.unoffered).toMatchObject([{ key: 'POST /embed', status: 'unsupported', note: 'use the native API', source: 'docs', verified: '2026-11-21' }]);
+    expect(profile.model.operations.map((op) => op.key)).toEqual(['POST /chat']);
     expect(profile.provenance).toHaveLength(3);
     expect(base.paths['/chat'].post).not.toHaveProperty('x-compat');
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileXCompatSchema, isOffered, validateXCompat } from '../../src/resolve/x-compat.ts';
+import { isOfferedModel, parseProfile } from '../../src/profile/parse.ts';
+import { compileXCompatSchema } from '../../src/profile/schema.ts';
 
 const validators = compileXCompatSchema(JSON.parse(readFileSync('spec/schemas/x-compat.schema.json', 'utf8')));
 
@@ -14,9 +15,10 @@ const spec = (rootClaim: unknown, operationClaim: unknown) => ({
   'x-compat': rootClaim,
   paths: { '/chat/completions': { post: { 'x-compat': operationClaim } } },
 });
+const validateXCompat = (document: Record<string, unknown>, id: string, v: typeof validators) => parseProfile(document, { id, validators: v }).diagnostics;
 const chat = { status: 'supported', fields: { 'request.body': { n: { status: 'partial', note: 'Must be exactly 1' }, 'messages[].name': { status: 'unsupported' } } } };
 
-describe('validateXCompat', () => {
+describe('parseProfile: checks', () => {
   it('accepts well-formed claims', () => {
     expect(validateXCompat(spec(root(), chat), 'acme', validators)).toEqual([]);
   });
@@ -37,13 +39,14 @@ describe('validateXCompat', () => {
   });
 });
 
-describe('isOffered', () => {
+describe('isOfferedModel', () => {
   it.each([
-    [{ 'x-compat': { status: 'supported' } }, true],
-    [{ 'x-compat': { status: 'extension' } }, true],
-    [{ 'x-compat': { status: 'unsupported' } }, false],
-    [{}, false],
+    [{ status: 'supported' as const }, true],
+    [{ status: 'extension' as const }, true],
+    [{ status: 'unsupported' as const }, false],
+    [{ status: 'supported' as const, lifecycle: { state: 'retired' as const } }, false],
+    [{ status: 'supported' as const, lifecycle: { state: 'deprecated' as const } }, true],
   ])('%j → %s', (operation, want) => {
-    expect(isOffered(operation)).toBe(want);
+    expect(isOfferedModel(operation)).toBe(want);
   });
 });
