@@ -22,6 +22,26 @@ interface Transcription {
   claims: string[][];
   sources?: Record<string, string>;
   unverified?: string[][];
+  /** Source id → its `verified` date (absent: every source was verified 2026-11-21). */
+  sourceDates?: Record<string, string>;
+  /** Ids of the sources that are third parties' pages. */
+  thirdParty?: string[];
+  /** Ids of the provider-wide behaviours. */
+  behaviours?: string[];
+  /** `[operation, state, date, replacement, answer status, source]`. */
+  lifecycle?: unknown[][];
+  /** `[operation, location, status, note]`: the status of the fields no claim names. */
+  defaults?: string[][];
+}
+
+/** The v2 keys a fixture row may carry in its last column. */
+interface RowExtras {
+  models?: string[];
+  mode?: string;
+  rules?: unknown[][];
+  returned?: string;
+  conflicts?: unknown[][];
+  source?: string;
 }
 
 function transcription(id: ProviderId): Transcription {
@@ -32,15 +52,17 @@ function transcription(id: ProviderId): Transcription {
 /** The fixture's rows, `*` expanded to every operation, with their non-default sources. */
 function expectedRows(t: Transcription): ClaimRow[] {
   const operations = t.operations.map(([op]) => op);
-  return t.claims.flatMap(([operation, location, field, status, note, replacement]) =>
+  return (t.claims as unknown as [string, string, string, string, string?, string?, RowExtras?][]).flatMap(([operation, location, field, status, note, replacement, extras = {}]) =>
     (operation === '*' ? operations : [operation]).map((op) => {
-      const source = t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
-      return clean({ operation: op, location, field, status, note, replacement, source }) as unknown as ClaimRow;
+      const source = extras.source ?? t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
+      const { models, mode, rules, returned, conflicts } = extras;
+      return clean({ operation: op, location, field, status, note: note ?? undefined, replacement: replacement ?? undefined, source, models, mode, rules, returned, conflicts }) as unknown as ClaimRow;
     }),
   );
 }
 
-const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field}`;
+/** A row's identity: the field, and the models or mode its claim is scoped to. */
+const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field}${r.models ? ` | models ${r.models.join(',')}` : ''}${r.mode ? ` | mode ${r.mode}` : ''}`;
 const sortRows = (rows: ClaimRow[]): ClaimRow[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
 
 describe.each(PROVIDERS)('provider %s', (id) => {
@@ -81,12 +103,36 @@ describe.each(PROVIDERS)('provider %s', (id) => {
     expect(root.models).toEqual(want.models);
   });
 
-  it('(b) every source is a dated public URL', () => {
+  it('(b) every source is a dated public URL, third parties marked', () => {
     const root = spec['x-compat'] as Json;
-    for (const source of root.sources as Json[]) {
+    const sources = root.sources as Json[];
+    for (const source of sources) {
       expect(String(source.url)).toMatch(/^https:\/\//);
-      expect(source.verified).toBe('2026-11-21');
+      expect(source.verified, String(source.id)).toBe(want.sourceDates?.[String(source.id)] ?? '2026-11-21');
     }
+    if (want.sourceDates) expect(sources.map((s) => s.id).sort()).toEqual(Object.keys(want.sourceDates).sort());
+    expect(sources.filter((s) => s.thirdParty === true).map((s) => s.id)).toEqual(want.thirdParty ?? []);
+  });
+
+  it('(b) names the behaviours of the docs', () => {
+    expect((((spec['x-compat'] as Json).behaviours ?? []) as Json[]).map((b) => b.id)).toEqual(want.behaviours ?? []);
+  });
+
+  it('(b) dates the lifecycle of the operations the docs retire or deprecate', () => {
+    const got = [...operationClaims(spec)]
+      .filter(([, c]) => c.lifecycle !== undefined)
+      .map(([op, c]) => {
+        const l = c.lifecycle as Json;
+        return [op, l.state, l.date ?? null, l.replacement ?? null, (l.answer as Json | undefined)?.status ?? null, l.source ?? c.source ?? (spec['x-compat'] as Json).source];
+      });
+    const byOp = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(got.sort(byOp)).toEqual([...(want.lifecycle ?? [])].sort(byOp));
+  });
+
+  it('(b) states the defaults the docs give for unnamed fields', () => {
+    const got = [...operationClaims(spec)].flatMap(([op, c]) => Object.entries((c.defaults ?? {}) as Json).map(([location, d]) => [op, location, (d as Json).status, (d as Json).note]));
+    const order = (a: unknown[], b: unknown[]) => `${String(a[0])} ${String(a[1])}`.localeCompare(`${String(b[0])} ${String(b[1])}`);
+    expect(got.sort(order)).toEqual([...(want.defaults ?? [])].sort(order));
   });
 
   it('(b) records the capabilities the docs mention without claiming them', () => {
