@@ -1,5 +1,5 @@
 /** Shared set-up for the mock tests: the fixture spec, and raw HTTP calls on loopback. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
@@ -14,6 +14,14 @@ export function fixtureSpec(name = 'acme.yaml'): OpenAPIDocument {
 
 /** The five profiles `npm run build` writes (built by the test suite's global set-up). */
 export const PROFILES = ['openai', 'neosantara', 'compactifai', 'kluster', 'oxlo'] as const;
+
+/** Every profile: the base, and each provider folder holding an overlay (as the build finds them). */
+export const ALL_PROFILES: string[] = [
+  'openai',
+  ...readdirSync(path.join(projectRoot, 'spec/providers'))
+    .filter((id) => existsSync(path.join(projectRoot, 'spec/providers', id, 'overlay.yaml')))
+    .sort(),
+];
 
 export function generatedSpec(profile: string): OpenAPIDocument {
   const file = path.join(projectRoot, 'generated', profile, 'openapi.yaml');
