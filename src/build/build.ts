@@ -82,6 +82,7 @@ export async function codeKey(projectRoot: string): Promise<string> {
     ...(await listFiles(path.join(projectRoot, 'src'))),
     ...(await listFiles(path.join(projectRoot, 'spec/schemas'))),
     path.join(projectRoot, 'spec/base/pin.json'),
+    path.join(projectRoot, 'spec/capabilities.yaml'),
     path.join(projectRoot, 'package-lock.json'),
   ].filter((f) => existsSync(f));
   const parts: (string | Uint8Array)[] = [];
@@ -158,7 +159,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const buildsCross = !options.profiles?.length && !options.specsOnly;
   const crossStale = buildsCross && (options.force || stale.length > 0 || manifest?.cross.key !== crossKey || !manifest.cross.files.every((f) => existsSync(path.join(generatedDir, f))));
 
-  if (stale.length === 0 && !crossStale) {
+  const baseStale = manifest?.base !== baseKey || !existsSync(path.join(generatedDir, 'base/openapi.yaml'));
+  if (stale.length === 0 && !crossStale && !baseStale) {
     return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };
   }
   const { runBuild } = await import('./run-build.ts');

@@ -8,6 +8,8 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   overlay: { summary: 'overlay apply <spec> <overlay>... [--strict] [-o file]', load: () => import('./commands/overlay.ts') },
   compat: { summary: 'compat <id> [--format md|json]', load: () => import('./commands/compat.ts') },
   diff: { summary: 'diff <old-base-spec> <new-base-spec>', load: () => import('./commands/diff.ts') },
+  where: { summary: 'where <field> [--operation "POST /chat/completions"]', load: () => import('./commands/where.ts') },
+  init: { summary: 'init <id>: scaffold spec/providers/<id>/', load: () => import('./commands/init.ts') },
   mock: { summary: 'mock <id> [--port n] [--host 127.0.0.1] [--engine native|prism]', load: () => import('./commands/mock.ts') },
 };
 

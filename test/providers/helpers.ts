@@ -8,6 +8,8 @@ import path from 'node:path';
 import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
+import { compileClaims } from '../../src/compile/compile.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
@@ -58,12 +60,15 @@ export function loadOverlay(id: ProviderId): { value: Json; lineOf(pointer: stri
   return loadDocument(readText(file), file) as unknown as { value: Json; lineOf(pointer: string): number | undefined };
 }
 
-/** The provider's overlay applied strictly on the base spec (the build's mode). */
+/** The provider's overlay applied strictly on the base spec (the build's mode), then the compiled claims. */
 export async function appliedSpec(id: ProviderId): Promise<{ spec: Json; diagnostics: Diagnostic[] }> {
   const { spec } = await baseSpec();
   const overlay = loadOverlay(id);
   const result = applyOverlay(spec, overlay.value, { strict: true, file: overlayFile(id), lineOf: overlay.lineOf, inPlace: true });
-  return { spec: result.document as Json, diagnostics: result.diagnostics };
+  // Then the schema edits the build compiles from the claims, as resolve does.
+  const applied = result.document as Json;
+  const compiled = compileClaims(applied, parseProfile(applied, { id }).model, { firstIndex: (overlay.value.actions as unknown[]).length });
+  return { spec: applied, diagnostics: [...result.diagnostics, ...compiled.diagnostics] };
 }
 
 /** `POST /chat/completions` for every operation of the spec carrying an x-compat. */

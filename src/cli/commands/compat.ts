@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { discoverProfiles, unknownProfileError } from '../../build/build.ts';
-import { renderCompatMarkdown } from '../../compat/render-markdown.ts';
+import { renderProviderMarkdown } from '../../compat/page/markdown.ts';
 import type { CompatReport } from '../../compat/types.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { parseCommandLine, usageError } from '../args.ts';
@@ -56,7 +56,6 @@ export const run: Command = async (args, io) => {
       ExitCode.unreadable,
     );
   }
-  const overlay = path.join('spec/providers', id, 'overlay.yaml');
-  io.stdout(renderCompatMarkdown(report, existsSync(path.join(io.cwd, overlay)) ? { overlayFile: overlay } : {}));
+  io.stdout(renderProviderMarkdown(report));
   return ExitCode.ok;
 };
