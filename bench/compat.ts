@@ -19,6 +19,7 @@ import { renderProviderMarkdown } from '../src/compat/page/markdown.ts';
 import { renderMatrixMarkdown } from '../src/compat/render-matrix.ts';
 import { parseYaml } from '../src/load/document.ts';
 import { buildSite } from '../src/site/site.ts';
+import { capabilityDocument } from '../src/capabilities/generator.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ids = ['openai', 'compactifai', 'kluster', 'neosantara', 'oxlo'];
@@ -58,7 +59,7 @@ export async function benchCompat(): Promise<Figure[]> {
     }
     renderMatrixMarkdown(buildMatrix(reports));
     const t2 = performance.now();
-    buildSite(reports);
+    buildSite(reports, capabilityDocument(reports));
     const t3 = performance.now();
     // The openai profile alone (its ~15,000 rows are most of the work), on copies of its own.
     const [alone] = fresh(loaded.slice(0, 1));

@@ -15,6 +15,7 @@ import { openStage } from './commit.ts';
 import { writeFileAtomic, writeTree } from './files.ts';
 import type { GeneratedFile, Generator, ResolvedProfile } from './types.ts';
 import { isHttpMethod } from '../load/openapi.ts';
+import { packageRoot } from '../load/package-root.ts';
 
 interface RunBuildInput {
   options: BuildOptions;
@@ -110,7 +111,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const { projectRoot } = options;
   const diagnostics: Diagnostic[] = [];
   const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.baseKey);
-  const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(projectRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
+  const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(packageRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
 
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
   const profiles: ResolvedProfile[] = [];

@@ -2,7 +2,9 @@
  * The compat build step: per profile `compat.json` and `COMPATIBILITY.md` (the build writes them
  * to generated/<id>/); across profiles `MATRIX.md`.
  */
-import pin from '../../spec/base/pin.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../load/package-root.ts';
 import type { Generator, GeneratorResult, ResolvedProfile } from '../build/types.ts';
 import { capabilityDocument } from '../capabilities/generator.ts';
 import { renderCapabilitiesJson, renderCapabilityMarkdown } from '../capabilities/render.ts';
@@ -13,6 +15,8 @@ import { renderProviderMarkdown } from './page/markdown.ts';
 import { renderMatrixMarkdown } from './render-matrix.ts';
 import type { BaseInfo } from './types.ts';
 
+// Read from the package (checkout or installed copy): a JSON import would sit outside the compiled src/.
+const pin = JSON.parse(readFileSync(path.join(packageRoot, 'spec/base/pin.json'), 'utf8')) as { title: string; version: string; sha256: string; repository: string };
 export const pinnedBase: BaseInfo = { title: pin.title, version: pin.version, sha256: pin.sha256, url: pin.repository };
 
 // perProfile and crossProfile see the same profile objects: build each report once.

@@ -17,6 +17,7 @@ a { color: #1d4ed8; }
 code { font-size: 0.9em; background: #f3f4f6; padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: #f3f4f6; padding: 0.75rem; overflow-x: auto; border-radius: 4px; }
 pre code { background: none; padding: 0; overflow-wrap: normal; }
+td code, th code { overflow-wrap: normal; white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; margin: 0.5rem 0 1.25rem; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }

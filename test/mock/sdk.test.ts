@@ -5,12 +5,12 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/start.ts';
 import type { ProfileModel } from '../../src/profile/types.ts';
-import { ALL_PROFILES, generatedSpec, projectRoot } from './helpers.ts';
+import { generatedSpec, PROFILES, projectRoot } from './helpers.ts';
 import { authentication, badRequest, chatBody, chatCompletion, client, notOffered, rateLimited, sdkContext, unsupportedField, type SdkContext } from './sdk-checks.ts';
 
 /** Profiles whose resolved spec offers chat completions: the SDK's chat checks apply to them. */
 const offersChat = (profile: string): boolean => generatedSpec(profile).paths?.['/chat/completions']?.post !== undefined;
-const CHAT_PROFILES = ALL_PROFILES.filter(offersChat);
+const CHAT_PROFILES = PROFILES.filter(offersChat);
 
 describe.each(CHAT_PROFILES)('openai SDK against the native mock of %s', (profile) => {
   let mock: RunningMock;
@@ -83,7 +83,7 @@ describe.each(CHAT_PROFILES)('openai SDK against the native mock of %s', (profil
 });
 
 /** Profiles whose chat completions are retired (Perplexity's Sonar): the mock answers as the provider does since. */
-describe.each(ALL_PROFILES.filter((p) => !offersChat(p)))('openai SDK against the native mock of %s, whose chat completions are retired', (profile) => {
+describe.each(PROFILES.filter((p) => !offersChat(p)))('openai SDK against the native mock of %s, whose chat completions are retired', (profile) => {
   let mock: RunningMock;
   let ctx: SdkContext;
   beforeAll(async () => {

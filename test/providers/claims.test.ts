@@ -9,65 +9,20 @@ import addFormatsPlugin from 'ajv-formats';
 import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
 import { compileXCompatSchema } from '../../src/profile/schema.ts';
-import { appliedSpec, baseSpec, claimRows, clean, operationClaims, PROVIDERS, readText, type ClaimRow, type Json, type ProviderId } from './helpers.ts';
+import { appliedSpec, baseSpec, clean, operationClaims, PROVIDERS, readText, type Json, type ProviderId } from './helpers.ts';
+import { fixtureDefaults, fixtureRows, rowKey, sortRows, specDefaults, specRows, type Transcription } from './rows.ts';
 
 const schema = JSON.parse(readText('spec/schemas/x-compat.schema.json')) as Json;
-
-interface Transcription {
-  provider: string;
-  server: string;
-  auth: Json;
-  models: string[];
-  operations: string[][];
-  claims: string[][];
-  sources?: Record<string, string>;
-  unverified?: string[][];
-  /** Source id → its `verified` date (absent: every source was verified 2026-11-21). */
-  sourceDates?: Record<string, string>;
-  /** Ids of the sources that are third parties' pages. */
-  thirdParty?: string[];
-  /** Ids of the provider-wide behaviours. */
-  behaviours?: string[];
-  /** `[operation, state, date, replacement, answer status, source]`. */
-  lifecycle?: unknown[][];
-  /** `[operation, location, status, note]`: the status of the fields no claim names. */
-  defaults?: string[][];
-}
-
-/** The v2 keys a fixture row may carry in its last column. */
-interface RowExtras {
-  models?: string[];
-  mode?: string;
-  rules?: unknown[][];
-  returned?: string;
-  conflicts?: unknown[][];
-  source?: string;
-}
 
 function transcription(id: ProviderId): Transcription {
   const file = `test/fixtures/provider-claims/${id}.yaml`;
   return parseYaml(readText(file), file) as Transcription;
 }
 
-/** The fixture's rows, `*` expanded to every operation, with their non-default sources. */
-function expectedRows(t: Transcription): ClaimRow[] {
-  const operations = t.operations.map(([op]) => op);
-  return (t.claims as unknown as [string, string, string, string, string?, string?, RowExtras?][]).flatMap(([operation, location, field, status, note, replacement, extras = {}]) =>
-    (operation === '*' ? operations : [operation]).map((op) => {
-      const source = extras.source ?? t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
-      const { models, mode, rules, returned, conflicts } = extras;
-      return clean({ operation: op, location, field, status, note: note ?? undefined, replacement: replacement ?? undefined, source, models, mode, rules, returned, conflicts }) as unknown as ClaimRow;
-    }),
-  );
-}
-
-/** A row's identity: the field, and the models or mode its claim is scoped to. */
-const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field}${r.models ? ` | models ${r.models.join(',')}` : ''}${r.mode ? ` | mode ${r.mode}` : ''}`;
-const sortRows = (rows: ClaimRow[]): ClaimRow[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-
 describe.each(PROVIDERS)('provider %s', (id) => {
   let spec: Json;
   const want = transcription(id);
+  const rootSource = (): string => String((spec['x-compat'] as Json).source);
   beforeAll(async () => {
     const applied = await appliedSpec(id);
     expect(applied.diagnostics).toEqual([]);
@@ -79,13 +34,23 @@ describe.each(PROVIDERS)('provider %s', (id) => {
   });
 
   it('(b) every row of the docs is claimed, and nothing else (both ways)', () => {
-    const got = claimRows(spec);
-    const wantRows = expectedRows(want);
-    const gotKeys = new Set(got.map(key));
-    const wantKeys = new Set(wantRows.map(key));
-    expect(wantRows.filter((r) => !gotKeys.has(key(r))).map(key), 'rows of the docs the overlay does not claim').toEqual([]);
-    expect(got.filter((r) => !wantKeys.has(key(r))).map(key), 'claims with no row in the docs').toEqual([]);
+    const got = specRows(spec);
+    const wantRows = fixtureRows(want, rootSource());
+    const gotKeys = new Set(got.map(rowKey));
+    const wantKeys = new Set(wantRows.map(rowKey));
+    expect(wantRows.filter((r) => !gotKeys.has(rowKey(r))).map(rowKey), 'rows of the docs the overlay does not claim').toEqual([]);
+    expect(got.filter((r) => !wantKeys.has(rowKey(r))).map(rowKey), 'claims with no row in the docs').toEqual([]);
     expect(sortRows(got)).toEqual(sortRows(wantRows));
+  });
+
+  it('(b) states the defaults of the docs ("all other fields ..."), and no other', () => {
+    expect(sortRows(specDefaults(spec))).toEqual(sortRows(fixtureDefaults(want, rootSource())));
+  });
+
+  it('(b) names the modes and behaviours of the docs', () => {
+    const root = spec['x-compat'] as Json;
+    expect(((root.modes ?? []) as Json[]).map((m) => m.id)).toEqual(want.modes ?? []);
+    expect(((root.behaviours ?? []) as Json[]).map((b) => b.id)).toEqual(want.behaviours ?? []);
   });
 
   it('(b) offers exactly the operations of the docs, with their status and note', () => {
@@ -101,21 +66,23 @@ describe.each(PROVIDERS)('provider %s', (id) => {
     expect((spec.servers as Json[]).map((s) => s.url)).toEqual([want.server]);
     expect(root.auth).toEqual(want.auth);
     expect(root.models).toEqual(want.models);
+    if (want.source) expect(root.source).toBe(want.source);
   });
 
-  it('(b) every source is a dated public URL, third parties marked', () => {
+  it('(b) every source is a dated public URL', () => {
     const root = spec['x-compat'] as Json;
-    const sources = root.sources as Json[];
-    for (const source of sources) {
+    for (const source of root.sources as Json[]) {
       expect(String(source.url)).toMatch(/^https:\/\//);
-      expect(source.verified, String(source.id)).toBe(want.sourceDates?.[String(source.id)] ?? '2026-11-21');
+      // the date the copy gives, else the day it was read; never later than the last reading
+      expect(String(source.verified) <= '2026-11-30', String(source.id)).toBe(true);
     }
-    if (want.sourceDates) expect(sources.map((s) => s.id).sort()).toEqual(Object.keys(want.sourceDates).sort());
-    expect(sources.filter((s) => s.thirdParty === true).map((s) => s.id)).toEqual(want.thirdParty ?? []);
   });
 
-  it('(b) names the behaviours of the docs', () => {
-    expect((((spec['x-compat'] as Json).behaviours ?? []) as Json[]).map((b) => b.id)).toEqual(want.behaviours ?? []);
+  it('(b) dates each source as the fixture does, third parties marked', () => {
+    if (!want.sourceDates) return;
+    const sources = (spec['x-compat'] as Json).sources as Json[];
+    expect(Object.fromEntries(sources.map((s) => [s.id, s.verified]))).toEqual(want.sourceDates);
+    expect(sources.filter((s) => s.thirdParty === true).map((s) => s.id)).toEqual(want.thirdParty ?? []);
   });
 
   it('(b) dates the lifecycle of the operations the docs retire or deprecate', () => {
@@ -123,16 +90,10 @@ describe.each(PROVIDERS)('provider %s', (id) => {
       .filter(([, c]) => c.lifecycle !== undefined)
       .map(([op, c]) => {
         const l = c.lifecycle as Json;
-        return [op, l.state, l.date ?? null, l.replacement ?? null, (l.answer as Json | undefined)?.status ?? null, l.source ?? c.source ?? (spec['x-compat'] as Json).source];
+        return [op, l.state, l.date ?? null, l.replacement ?? null, (l.answer as Json | undefined)?.status ?? null, l.source ?? c.source ?? rootSource()];
       });
     const byOp = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
     expect(got.sort(byOp)).toEqual([...(want.lifecycle ?? [])].sort(byOp));
-  });
-
-  it('(b) states the defaults the docs give for unnamed fields', () => {
-    const got = [...operationClaims(spec)].flatMap(([op, c]) => Object.entries((c.defaults ?? {}) as Json).map(([location, d]) => [op, location, (d as Json).status, (d as Json).note]));
-    const order = (a: unknown[], b: unknown[]) => `${String(a[0])} ${String(a[1])}`.localeCompare(`${String(b[0])} ${String(b[1])}`);
-    expect(got.sort(order)).toEqual([...(want.defaults ?? [])].sort(order));
   });
 
   it('(b) records the capabilities the docs mention without claiming them', () => {

@@ -13,18 +13,18 @@ import { parseProfile } from '../../src/profile/parse.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
-/** The seed providers, whose schema edits are hand-written actions (schema-edits.test.ts). */
-export const SEED_PROVIDERS = ['compactifai', 'kluster', 'neosantara', 'oxlo'] as const;
 export type ProviderId = string;
-export const root = path.resolve(import.meta.dirname, '../..');
-/** Every provider folder holding an overlay, as the build finds them. */
-export const PROVIDERS: ProviderId[] = readdirSync(path.join(root, 'spec/providers'))
-  .filter((id) => existsSync(path.join(root, 'spec/providers', id, 'overlay.yaml')))
-  .sort();
-export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.header'] as const;
+export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.stream', 'response.header'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+export const root = path.resolve(import.meta.dirname, '../..');
 export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+/** Every provider: each folder of spec/providers/ holding an overlay (a new one is covered as it lands). */
+export const PROVIDERS: readonly ProviderId[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'spec/providers', entry.name, 'overlay.yaml')))
+  .map((entry) => entry.name)
+  .sort();
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 let baseCache: { spec: Json; normalized: boolean } | undefined;
@@ -97,41 +97,20 @@ export interface ClaimRow {
   note?: string;
   replacement?: string;
   source?: string;
-  /** Vocabulary v2 keys, written in the fixtures as a last column. */
-  models?: string[];
-  mode?: string;
-  rules?: unknown[][];
-  returned?: string;
-  conflicts?: unknown[][];
 }
 
-/** A rule as a fixture writes it: `[selector, value, effect, to?]`. */
-const ruleRow = (r: Json): unknown[] => {
-  const [selector, value] = Object.entries(r.when as Json)[0];
-  return r.to === undefined ? [selector, value, r.effect] : [selector, value, r.effect, r.to];
-};
-
-/** A conflicting claim as a fixture writes it: `[status, source, note?, returned?]`. */
-const conflictRow = (c: Json, fallback: unknown): unknown[] => {
-  const row = [c.status, c.source ?? fallback, c.note ?? null, c.returned];
-  while (row.length > 2 && row.at(-1) == null) row.pop();
-  return row;
-};
-
-/** Every field claim of the applied overlay, one row each (a field with scoped claims gives several). */
+/** Every unscoped field claim of the applied overlay, one row each. */
 export function claimRows(spec: Json): ClaimRow[] {
   const rows: ClaimRow[] = [];
-  const defaultSource = (spec['x-compat'] as Json | undefined)?.source;
   for (const [operation, claim] of operationClaims(spec)) {
     const fields = isObject(claim.fields) ? claim.fields : {};
     for (const [location, byField] of Object.entries(fields)) {
       for (const [field, value] of Object.entries(byField as Json)) {
-        for (const c of [value].flat() as Json[]) {
-          const { status, note, replacement, source, models, mode, returned } = c;
-          const rules = Array.isArray(c.rules) ? (c.rules as Json[]).map(ruleRow) : undefined;
-          const conflicts = Array.isArray(c.conflicts) ? (c.conflicts as Json[]).map((x) => conflictRow(x, claim.source ?? defaultSource)) : undefined;
-          rows.push(clean({ operation, location, field, status, note, replacement, source, models, mode, rules, returned, conflicts }) as unknown as ClaimRow);
-        }
+        // a list holds claims scoped to models or modes: the unscoped one is the schema's
+        const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
+        if (c === undefined) continue;
+        const { status, note, replacement, source } = c as Json;
+        rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
       }
     }
   }

@@ -49,14 +49,21 @@ export function renderMarkdownBlocks(blocks: readonly Block[]): string {
 
 /** The inline subset to HTML. Relative `.md` links become the site's `.html` pages via `link`. */
 export function inlineHtml(text: string, link: (href: string) => string = (h) => h): string {
-  const parts = text.split(/(`[^`]+`)/);
-  return parts
+  // Links first (their label may hold code), then code spans, then bold in the plain rest.
+  return text
+    .split(/(\[[^\]]+\]\([^)\s]+\))/)
     .map((part) => {
-      if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return `<code>${escapeHtml(part.slice(1, -1))}</code>`;
-      return escapeHtml(part)
-        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, href: string) => `<a href="${link(href)}">${label}</a>`);
+      const m = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
+      if (m) return `<a href="${escapeHtml(link(m[2]))}">${codeAndBold(m[1])}</a>`;
+      return codeAndBold(part);
     })
+    .join('');
+}
+
+function codeAndBold(text: string): string {
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part) => (part.length > 1 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')))
     .join('');
 }
 

@@ -56,7 +56,7 @@ class Footnotes {
 }
 
 function noteText(row: { note?: string; replacement?: string }): string | undefined {
-  const replacement = row.replacement && !(row.note ?? '').includes(row.replacement) ? `use \`${row.replacement}\` instead` : undefined;
+  const replacement = row.replacement && !/\binstead\b/.test(row.note ?? '') && !(row.note ?? '').includes(row.replacement) ? `use \`${row.replacement}\` instead` : undefined;
   return [row.note, replacement].filter(Boolean).join('; ') || undefined;
 }
 
@@ -76,8 +76,10 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
     const parts = [noteText(row)].filter((n): n is string => n !== undefined).map((n) => footnotes.cite(n));
     const scoped = row.location && row.field ? modelScoped(input.model, row.operation!, row.location, row.field) : undefined;
     if (scoped) parts.push(scoped);
-    if (row.source && row.source !== defaultSource) parts.push(`source ${sourceNumber.get(row.source) ?? row.source}`);
-    return parts.join('; ');
+    const text = parts.join('; ');
+    if (!row.source || row.source === defaultSource) return text;
+    const marker = `(source ${sourceNumber.get(row.source) ?? row.source})`;
+    return text ? `${text} ${marker}` : marker;
   };
 
   const documented = [...shown.values()].flat();
