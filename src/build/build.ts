@@ -119,7 +119,8 @@ export async function profileInputs(projectRoot: string, ids: readonly string[],
 export async function readManifest(generatedDir: string): Promise<BuildManifest | undefined> {
   try {
     const manifest = JSON.parse(await readFile(path.join(generatedDir, 'manifest.json'), 'utf8')) as BuildManifest;
-    return manifest?.format === MANIFEST_FORMAT && typeof manifest.profiles === 'object' && manifest.profiles !== null ? manifest : undefined;
+    const whole = manifest?.format === MANIFEST_FORMAT && typeof manifest.profiles === 'object' && manifest.profiles !== null && Array.isArray(manifest.cross?.files);
+    return whole ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -110,7 +110,10 @@ export async function recoverGenerated(generatedDir: string): Promise<void> {
     if (journal && (pid === process.pid || !isAlive(pid))) await rollForward(generatedDir, journal);
     else if (!journal) await rm(journalFile, { force: true });
   }
-  for (const entry of await readdir(generatedDir, { recursive: true, withFileTypes: true })) {
+  // Builds write nothing elsewhere: staging, retired folders and temporary files sit at the top.
+  for (const entry of await readdir(generatedDir, { withFileTypes: true })) {
+    // The cache keys of earlier versions, replaced by manifest.json.
+    if (entry.name === '.manifest.json') await rm(path.join(generatedDir, entry.name), { force: true });
     const match = /^\.(?:staging|retired)-(\d+)$|^\..+\.(?:staging|old)-(\d+)$|\.(\d+)\.[a-z0-9]+\.tmp$/.exec(entry.name);
     if (!match) continue;
     const pid = Number(match[1] ?? match[2] ?? match[3]);

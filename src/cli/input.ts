@@ -12,7 +12,8 @@ export async function readInputText(
   try {
     return await readTextFile(path.resolve(cwd, file), file);
   } catch (err) {
-    if (!(err instanceof DiagnosticError) || err.diagnostics[0]?.code !== 'unreadable-file') throw err;
+    // A missing file gets the command's own hint; other reasons (size, file type) keep theirs.
+    if (!(err instanceof DiagnosticError) || !err.diagnostics[0]?.message.endsWith('no such file')) throw err;
     throw diagnosticError({ ...err.diagnostics[0], code: problem.code, hint: problem.hint }, ExitCode.unreadable);
   }
 }

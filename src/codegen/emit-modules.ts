@@ -58,7 +58,7 @@ function writeValue(w: CodeBlockWriter, value: unknown, depth = 0): void {
 function addConst(file: SourceFile, options: { name: string; doc: string; exported?: boolean; type?: string; write: (w: CodeBlockWriter) => void; suffix?: string }): void {
   file.addStatements((w) => {
     w.blankLineIfLastNot();
-    w.writeLine(`/** ${options.doc} */`);
+    w.writeLine(`/** ${commentSafe(options.doc)} */`);
     w.write(`${options.exported === false ? '' : 'export '}const ${options.name}${options.type ? `: ${options.type}` : ''} = `);
     options.write(w);
     w.write(`${options.suffix ?? ''};`);
@@ -66,6 +66,9 @@ function addConst(file: SourceFile, options: { name: string; doc: string; export
 }
 
 const lit = (value: unknown): string => JSON.stringify(value);
+
+/** Text from an overlay (names, URLs) inside a doc comment: a `*\/` in it would end the comment. */
+const commentSafe = (text: string): string => text.replace(/\*\//g, '*\\/');
 
 export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
@@ -143,9 +146,11 @@ export function emitClientModule(ctx: ModuleContext): string {
     isExported: true,
     name: 'createClient',
     docs: [
-      `A typed client for ${profile.name}: authenticates with ${auth} (the API key defaults to the ` +
-        `\`${profile.auth.env}\` environment variable), sends requests to ${profile.baseUrl || 'the given baseUrl'} unless ` +
-        '`baseUrl` says otherwise. Calls resolve to `{ data, response }` and throw ApiError on non-2xx answers.',
+      commentSafe(
+        `A typed client for ${profile.name}: authenticates with ${auth} (the API key defaults to the ` +
+          `\`${profile.auth.env}\` environment variable), sends requests to ${profile.baseUrl || 'the given baseUrl'} unless ` +
+          '`baseUrl` says otherwise. Calls resolve to `{ data, response }` and throw ApiError on non-2xx answers.',
+      ),
     ],
     parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
     returnType: 'Client',
@@ -186,7 +191,7 @@ export function emitIndexModule(ctx: ModuleContext): string {
     namedExports: ['CheckResult', 'ClientOptions', 'ErrorDetail', 'Issue', 'PrepareOptions', 'PrepareReport'],
     isTypeOnly: true,
   });
-  const name = ctx.profile.name;
+  const name = commentSafe(ctx.profile.name);
   file.addFunctions([
     {
       isExported: true,

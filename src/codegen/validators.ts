@@ -147,11 +147,14 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
   return { module, fastModule, byOperation, diagnostics };
 }
 
+/** Ajv's runtime helpers that oai-compat/runtime provides (the others serve options the validators do not use). */
+const RUNTIME_HELPERS = new Set(['equal', 'ucs2length']);
+
 /** Ajv's ES output with its runtime helpers imported from oai-compat/runtime (it `require`s them), minified. */
 function esModule(code: string): string {
   const helpers = new Set<string>();
   const replaced = code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
-    if (name !== 'ucs2length') throw new Error(`the validators need Ajv's runtime helper "${name}", which oai-compat/runtime does not provide`);
+    if (!RUNTIME_HELPERS.has(name)) throw new Error(`the validators need Ajv's runtime helper "${name}", which oai-compat/runtime does not provide`);
     helpers.add(name);
     return name;
   });

@@ -19,7 +19,7 @@ export interface MatrixRow {
 }
 
 export interface Matrix {
-  profiles: { id: string; name: string; score: number }[];
+  profiles: { id: string; name: string; score: number; offered: number; byStatus: CompatReport['counts']['byStatus'] }[];
   /** Every endpoint any profile offers, with each profile's status (undefined: not offered). */
   endpoints: { operation: string; cells: (MatrixCell | undefined)[] }[];
   /** Endpoints offered by at least `minProviders` providers other than the base profile. */
@@ -46,7 +46,7 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
   const ordered = [...reports].sort((a, b) =>
     a.provider.id === options.baseProfile ? -1 : b.provider.id === options.baseProfile ? 1 : a.provider.id < b.provider.id ? -1 : 1,
   );
-  const profiles = ordered.map((r) => ({ id: r.provider.id, name: r.provider.name, score: r.score }));
+  const profiles = ordered.map((r) => ({ id: r.provider.id, name: r.provider.name, score: r.score, offered: r.operations.filter((o) => o.offered).length, byStatus: r.counts.byStatus }));
 
   const endpointCells = new Map<string, (MatrixCell | undefined)[]>();
   ordered.forEach((report, column) => {

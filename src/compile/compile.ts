@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { JsonObject } from '../load/json.ts';
+import { getAtPointer } from '../load/pointer.ts';
 import { applyOverlay, type ActionProvenance } from '../overlay/index.ts';
 import type { OperationModel, ProfileModel } from '../profile/types.ts';
 import { operationEdits } from './claims.ts';
@@ -28,7 +29,7 @@ export interface CompileResult {
 
 /** `groq_createChatCompletion`: names one operation's copies of shared components. */
 function copySuffix(profileId: string, spec: JsonObject, operation: OperationModel): string {
-  const node = operation.pointer.split('/').slice(1).reduce<unknown>((n, t) => (n as JsonObject | undefined)?.[t.replace(/~1/g, '/').replace(/~0/g, '~')], spec) as JsonObject | undefined;
+  const node = getAtPointer(spec, operation.pointer) as JsonObject | undefined;
   const id = typeof node?.operationId === 'string' ? node.operationId : `${operation.method}${operation.path}`;
   return `${profileId}_${id.replace(/[^A-Za-z0-9_]+/g, '_')}`;
 }

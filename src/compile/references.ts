@@ -3,7 +3,7 @@
  * the components they reach. A component referenced once, from a node only the claimed operation
  * reaches, can be edited in place; any other must be copied first.
  */
-import { getAtPointer } from '../load/pointer.ts';
+import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import { listOperations } from '../load/openapi.ts';
 import { isObject, type JsonObject } from '../load/json.ts';
 import { componentOf, refPointer } from './locate.ts';
@@ -18,7 +18,7 @@ function refHolders(node: unknown, pointer: string, visit: (holder: string, targ
   const target = refPointer(node.$ref);
   if (target !== undefined) visit(pointer, target);
   for (const [key, value] of Object.entries(node)) {
-    if (value !== null && typeof value === 'object') refHolders(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, visit);
+    if (value !== null && typeof value === 'object') refHolders(value, `${pointer}/${escapeToken(key)}`, visit);
   }
 }
 

@@ -6,7 +6,7 @@ import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
 import { checkShape, limitError, limitHint, lineOfExcessiveNesting, loadLimits, type LoadLimits } from './limits.ts';
-import { parsePointer } from './pointer.ts';
+import { getAtPointer, parsePointer } from './pointer.ts';
 
 export interface LoadedDocument {
   file: string;
@@ -22,11 +22,11 @@ export interface LoadedDocument {
  * "Node Comparison": keys are unique), not "last one wins". The result is checked against the
  * load limits (nodes with aliases expanded, depth, no cycles): see limits.ts.
  */
-export function parseYaml(text: string, file: string, limits: LoadLimits = loadLimits()): unknown {
+export function parseYaml(text: string, file: string, limits: LoadLimits = loadLimits(), lines?: WeakMap<object, number>): unknown {
   if (text.length > limits.maxBytes) throw limitError(file, `the document is ${text.length} characters, over the limit of ${limits.maxBytes}`, limitHint('bytes'));
   let value: unknown;
   try {
-    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, listener: lines && lineRecorder(lines) });
   } catch (err) {
     if (err instanceof RangeError) {
       throw limitError(file, 'the document is nested too deeply to parse', limitHint('depth'), lineOfExcessiveNesting(text, limits.maxDepth));
@@ -57,14 +57,37 @@ export function parseYaml(text: string, file: string, limits: LoadLimits = loadL
   return value;
 }
 
+/** Records the 1-based line where each object or array starts, as js-yaml composes it. */
+function lineRecorder(lines: WeakMap<object, number>): (event: 'open' | 'close', state: { line: number; result: unknown }) => void {
+  const open: number[] = [];
+  return (event, state) => {
+    if (event === 'open') open.push(state.line + 1);
+    else {
+      const line = open.pop()!;
+      if (state.result !== null && typeof state.result === 'object') lines.set(state.result, line);
+    }
+  };
+}
+
 export function loadDocument(text: string, file: string): LoadedDocument {
-  const value = parseYaml(text, file);
+  // Lines of objects and arrays come from the parse itself (provenance asks one per overlay action);
+  // other pointers use the `yaml` package's index, built on the first such question.
+  const containerLines = new WeakMap<object, number>();
+  const value = parseYaml(text, file, loadLimits(), containerLines);
   let index: ((pointer: string) => number | undefined) | undefined;
   return {
     file,
     text,
     value,
     lineOf(pointer) {
+      let node: unknown;
+      try {
+        node = getAtPointer(value, pointer);
+      } catch {
+        node = undefined;
+      }
+      const known = node !== null && typeof node === 'object' ? containerLines.get(node) : undefined;
+      if (known !== undefined) return known;
       index ??= buildLineIndex(text);
       return index(pointer);
     },

@@ -79,6 +79,8 @@ export async function loadMockData(options: StartMockOptions): Promise<MockData>
   if (options.spec) return mockDataFromSpec(options.spec, options.provider);
   const files = profileFiles(options.provider, options.generatedDir);
   const generatedDir = path.dirname(path.dirname(files.spec));
+  // A build killed while switching generated/ left a journal: finish it before reading anything.
+  if (existsSync(path.join(generatedDir, '.commit.json'))) await (await import('../build/commit.ts')).recoverGenerated(generatedDir);
   const known = options.provider === 'openai' || existsSync(path.join(generatedDir, options.provider)) || existsSync(path.join(projectRoot, 'spec/providers', options.provider));
   if (!known) {
     const built = builtProfiles(generatedDir);

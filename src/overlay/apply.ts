@@ -8,9 +8,10 @@ import { toPointer } from '../load/pointer.ts';
 import { resolveActions } from './actions.ts';
 import { Journal, type Container, type Path } from './journal.ts';
 import { findConflicts, mergeInto } from './merge.ts';
-import { QuerySyntaxError, select, type Match } from './select.ts';
+import { QuerySyntaxError, select, UnsafePatternError, type Match } from './select.ts';
 import type { ActionProvenance, ApplyOptions, ApplyResult, OverlayInput, ResolvedAction } from './types.ts';
 import { validateOverlayDocument } from './validate.ts';
+import { countNodes, overlayLimits } from './limits.ts';
 import { cloneJson, shapeOf } from './values.ts';
 
 /** Applies one overlay; see ApplyOptions. The input document is not modified unless `inPlace`. */
@@ -33,6 +34,17 @@ export function applyOverlays(document: unknown, overlays: readonly OverlayInput
     diagnostics.push(...resolved.diagnostics);
     return { input, actions: resolved.actions };
   });
+  const actionCount = parsed.reduce((sum, item) => sum + (item?.actions.length ?? 0), 0);
+  const limits = overlayLimits();
+  if (actionCount > limits.maxActions) {
+    diagnostics.push({
+      code: 'overlay-too-many-actions',
+      severity: 'error',
+      message: `the overlays hold ${actionCount} actions, over the limit of ${limits.maxActions}`,
+      hint: 'if they are genuine, raise the limit with the environment variable OAI_COMPAT_MAX_ACTIONS',
+      location: { file: overlays[0]?.file, pointer: '/actions' },
+    });
+  }
   if (diagnostics.length) return { document, provenance: [], diagnostics };
 
   const run: Run = {
@@ -42,9 +54,10 @@ export function applyOverlays(document: unknown, overlays: readonly OverlayInput
     diagnostics,
     strict: options.strict ?? false,
     documentFile: options.documentFile,
+    growthLeft: limits.maxAddedNodes,
   };
   for (const item of parsed) {
-    for (const action of item!.actions) applyAction(run, action, item!.input);
+    for (const action of item!.actions) if (!run.halted) applyAction(run, action, item!.input);
   }
   const touched = run.journal.finish(run.root, run.provenance.length);
   run.provenance.forEach((entry, i) => {
@@ -61,6 +74,10 @@ interface Run {
   diagnostics: Diagnostic[];
   strict: boolean;
   documentFile?: string;
+  /** Nodes the remaining actions may still add (copies and updates of many targets multiply). */
+  growthLeft: number;
+  /** Set once the growth limit is hit: later actions are not applied. */
+  halted?: boolean;
 }
 
 function applyAction(run: Run, action: ResolvedAction, input: OverlayInput): void {
@@ -119,8 +136,9 @@ function applyAction(run: Run, action: ResolvedAction, input: OverlayInput): voi
       return;
     }
     entry.source = toPointer(sources[0].location);
+    if (!withinGrowth(run, sources[0].value, matches.length, report)) return;
     value = cloneJson(sources[0].value);
-  }
+  } else if (!withinGrowth(run, value, matches.length, report)) return;
 
   // Overlay 1.1.0/1.2.0, "Action Object": several selected nodes MUST be all objects, all arrays or all primitives.
   const shapes = new Map(matches.map((m) => [shapeOf(m.value), m]));
@@ -149,12 +167,33 @@ function applyAction(run: Run, action: ResolvedAction, input: OverlayInput): voi
 
 type Report = (code: string, severity: Severity, message: string, hint: string, pointer?: string) => void;
 
+/**
+ * Charges what an action adds (its value's nodes, once per target) to the run's budget: 22 copies
+ * that each double a node would otherwise build 4 million nodes and take minutes.
+ */
+function withinGrowth(run: Run, value: unknown, targets: number, report: Report): boolean {
+  const added = countNodes(value, run.growthLeft) * targets;
+  if (added <= run.growthLeft) {
+    run.growthLeft -= added;
+    return true;
+  }
+  const limit = overlayLimits().maxAddedNodes;
+  report('overlay-growth', 'error', `the action would take the nodes the overlays add over the limit of ${limit}; the actions after it were not applied`,
+    'if the growth is genuine, raise the limit with the environment variable OAI_COMPAT_MAX_ADDED_NODES; a `copy` of a node into one of its own members doubles it each time');
+  run.halted = true;
+  return false;
+}
+
 /** Matches of `expression`, one per distinct node, or undefined after reporting a syntax error. */
 function query(expression: string, root: unknown, pointer: string, field: string, report: Report): Match[] | undefined {
   let matches: Match[];
   try {
     matches = select(expression, root);
   } catch (err) {
+    if (err instanceof UnsafePatternError) {
+      report('overlay-jsonpath-regex', 'error', `${field} \`${expression}\`: ${err.message}`, 'rewrite the pattern without repeating a repeated group (`(a+)+` matches what `a+` does; `(a|b)+` what `[ab]+` does)', pointer);
+      return undefined;
+    }
     if (!(err instanceof QuerySyntaxError)) throw err;
     report('overlay-jsonpath-syntax', 'error', `${field} \`${expression}\` is not valid RFC 9535 JSONPath: ${err.message} at position ${err.position + 1}: \`${expression.slice(0, err.position)}⟨here⟩${expression.slice(err.position)}\``,
       'fix the expression; the RFC 9535 syntax requires `$` first, quotes around names with special characters (`$.paths[\'/chat/completions\']`) and `?` filters in brackets', pointer);

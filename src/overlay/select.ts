@@ -1,5 +1,6 @@
 /** RFC 9535 JSONPath selection through json-p3, with every match located by its path. */
-import { jsonpath, JSONPathError, type JSONPathQuery, type JSONValue } from 'json-p3';
+import { JSONPathEnvironment, JSONPathError, type JSONPathQuery, type JSONValue } from 'json-p3';
+import { backtrackingRisk } from './regex-safety.ts';
 
 /** A selected node: its value and the path (names and indices) that leads to it from the root. */
 export interface Match {
@@ -18,6 +19,29 @@ export class QuerySyntaxError extends Error {
   }
 }
 
+/** A regular expression refused before it runs (see regex-safety.ts). */
+export class UnsafePatternError extends Error {}
+
+type FilterFunction = { argTypes: unknown[]; returnType: unknown; call(value: unknown, pattern: unknown): boolean };
+
+/** json-p3's `match`/`search`, refusing patterns that backtrack catastrophically. */
+function guarded(inner: FilterFunction): FilterFunction {
+  return {
+    argTypes: inner.argTypes,
+    returnType: inner.returnType,
+    call(value, pattern) {
+      const risk = typeof pattern === 'string' ? backtrackingRisk(pattern) : undefined;
+      if (risk) throw new UnsafePatternError(risk);
+      return inner.call(value, pattern);
+    },
+  };
+}
+
+const environment = new JSONPathEnvironment();
+for (const name of ['match', 'search']) {
+  environment.functionRegister.set(name, guarded(environment.functionRegister.get(name) as unknown as FilterFunction) as never);
+}
+
 // Overlays repeat targets (and builds apply the same overlays again): parse each expression once.
 const cache = new Map<string, JSONPathQuery>();
 const CACHE_LIMIT = 2000;
@@ -26,7 +50,7 @@ export function compileQuery(expression: string): JSONPathQuery {
   let query = cache.get(expression);
   if (query) return query;
   try {
-    query = jsonpath.compile(expression);
+    query = environment.compile(expression);
   } catch (err) {
     if (err instanceof JSONPathError) {
       // json-p3 appends "('<excerpt>':<index>)" to its messages; the position is reported separately.

@@ -25,10 +25,44 @@ function validatorFor(version: OverlayVersion): { ajv: Ajv2020; validate: Valida
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
     const schema = schemaOf(version);
-    entry = { ajv, validate: ajv.compile(schema), id: schema.$id };
+    entry = { ajv, validate: ajv.compile(withoutPairwiseUniqueness(schema)), id: schema.$id };
     compiled.set(version, entry);
   }
   return entry;
+}
+
+/**
+ * The schemas' `actions: { uniqueItems: true }` makes Ajv compare every pair of actions (20k actions:
+ * minutes); duplicateActions checks the same rule through a hash of each action instead.
+ */
+function withoutPairwiseUniqueness(schema: { $id: string }): { $id: string } {
+  const copy = structuredClone(schema) as { $id: string; properties?: { actions?: { uniqueItems?: boolean } } };
+  if (copy.properties?.actions?.uniqueItems) delete copy.properties.actions.uniqueItems;
+  return copy;
+}
+
+/** JSON with keys sorted at every level: equal for values JSON Schema's uniqueItems calls equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Overlay schemas, `actions.uniqueItems`: each action that repeats an earlier one, in linear time. */
+function duplicateActions(overlay: Record<string, unknown>, context: ValidationContext): Diagnostic[] {
+  if (!Array.isArray(overlay.actions)) return [];
+  const seen = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  overlay.actions.forEach((action, index) => {
+    const key = canonicalJson(action);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else diagnostics.push(problem(context, 'overlay-schema', `action ${index} repeats action ${first} exactly`, `/actions/${index}`, 'delete the duplicate action'));
+  });
+  return diagnostics;
 }
 
 export interface ValidationContext {
@@ -66,8 +100,9 @@ export function validateOverlayDocument(overlay: unknown, file?: string, lineOf?
     return { diagnostics: [problem(context, 'overlay-version', message, declared === undefined ? '' : '/overlay', `declare one of ${SUPPORTED_VERSIONS.map((v) => `${v}.0`).join(', ')}`)] };
   }
   const { validate } = validatorFor(version);
-  if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: [] };
-  return { version, diagnostics: explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context) };
+  const duplicates = duplicateActions(overlay as Record<string, unknown>, context);
+  if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: duplicates };
+  return { version, diagnostics: [...explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context), ...duplicates] };
 }
 
 /**

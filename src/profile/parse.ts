@@ -73,6 +73,16 @@ export function parseProfile(spec: JsonObject, options: ParseOptions): ParseResu
   const unoffered: OperationModel[] = [];
   for (const op of listOperations(spec)) {
     const claim = op.operation['x-compat'];
+    if (claim !== undefined && !isObject(claim)) {
+      diagnostics.push({
+        code: 'x-compat-not-object',
+        severity: 'error',
+        message: `x-compat of ${op.key} is ${JSON.stringify(claim)}, not an object`,
+        hint: 'write the claims as an object, e.g. `x-compat: { status: supported }`',
+        location: { pointer: `${op.pointer}/x-compat` },
+      });
+      continue;
+    }
     if (!isObject(claim)) {
       if (options.base) operations.push({ key: op.key, method: op.method.toUpperCase(), path: op.path, pointer: op.pointer, status: 'supported', ...rootProvenance, defaults: {}, fields: {} });
       continue;
@@ -83,6 +93,15 @@ export function parseProfile(spec: JsonObject, options: ParseOptions): ParseResu
   }
   operations.sort((a, b) => compareOperations(a.key, b.key));
   unoffered.sort((a, b) => compareOperations(a.key, b.key));
+  if (!options.base && operations.length === 0 && isObject(raw)) {
+    diagnostics.push({
+      code: 'provider-offers-nothing',
+      severity: 'error',
+      message: `the overlay of "${options.id}" offers no operation: no operation carries an x-compat claim other than unsupported`,
+      hint: 'add an action on each operation the provider offers that sets its x-compat status (see docs/x-compat.md)',
+      location: { pointer: '/paths' },
+    });
+  }
 
   const provider = isObject(root.provider) ? root.provider : {};
   const model: ProfileModel = {

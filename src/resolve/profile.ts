@@ -8,6 +8,7 @@ import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics/diag
 import { applyOverlay } from '../overlay/index.ts';
 import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
+import { danglingRefs } from './dangling-refs.ts';
 import { sliceSpec } from './slice.ts';
 import { compileStage, replayOverlay } from '../compile/index.ts';
 import { claimAgreement } from '../compile/agreement.ts';
@@ -56,6 +57,17 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
     const action = actionForPointer(applied.provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
+  // The action that removed what `pointer` names (or one of its ancestors), else whoever touched it.
+  const removedBy = (pointer: string): { file: string; action?: number; line?: number } => {
+    for (let i = applied.provenance.length - 1; i >= 0; i--) {
+      const entry = applied.provenance[i] as { index?: number; removed?: string[] };
+      if (entry.removed?.some((r) => pointer === r || pointer.startsWith(`${r}/`))) {
+        const action = entry.index ?? i;
+        return { file: overlay.file, action, line: overlay.lineOf?.(`/actions/${action}`) };
+      }
+    }
+    return attribute(pointer);
+  };
   const parsed = parseProfile(spec, { id: source.id, validators: options.xCompat });
   const claimProblems = parsed.diagnostics.map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
@@ -76,6 +88,14 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
 
   const offered = new Set(parsed.model.operations.filter(isOfferedModel).map((op) => op.key));
   const sliced = sliceSpec(spec, (method, path) => offered.has(operationKey(method, path)));
+  const dangling = danglingRefs(sliced.spec).map((d): Diagnostic => ({
+    code: 'ref-dangling',
+    severity: 'error',
+    message: `$ref "${d.ref}" at ${d.pointer} points to nothing in the resolved spec`,
+    hint: 'an action removed or renamed what it names: keep the target, or change or remove the $ref too',
+    location: { ...removedBy(d.target), pointer: d.pointer },
+  }));
+  if (dangling.length > 0) throw new DiagnosticError(dangling);
   const disagreements = claimAgreement(sliced.spec, parsed.model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(disagreements)) throw new DiagnosticError(disagreements);
   return {

@@ -4,6 +4,7 @@
  * cannot be told which operations to keep, so this is ours.
  */
 import { unescapeToken } from '../load/pointer.ts';
+import { setOwn } from '../overlay/values.ts';
 import { isHttpMethod, listOperations } from '../load/openapi.ts';
 import { forEachRef, isObject, type JsonObject } from './walk.ts';
 
@@ -56,7 +57,7 @@ export function sliceSpec(spec: JsonObject, keepOperation: (method: string, path
     }
     const keptEntries: JsonObject = {};
     for (const [name, value] of Object.entries(entries)) {
-      if (reached.has(`${type}/${name}`)) keptEntries[name] = value;
+      if (reached.has(`${type}/${name}`)) setOwn(keptEntries, name, value);
       else dropped.components++;
     }
     if (Object.keys(keptEntries).length > 0) prunedComponents[type] = keptEntries;

@@ -5,4 +5,4 @@ export { createProviderClient, type Answer, type ClientOptions, type ExactMethod
 export type { BodyOf, Exact, ExactInit } from './exact.ts';
 export { checkRequest, checkResponse, checkStreamEvent, prepareRequest, type PrepareOptions, type PrepareReport } from './check.ts';
 export type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, SupportStatus, ValidateFunction } from './types.ts';
-export { combineValidators, ucs2length } from './validators.ts';
+export { combineValidators, equal, ucs2length } from './validators.ts';

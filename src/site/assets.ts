@@ -24,6 +24,7 @@ th, td { border: 1px solid #d1d5db; padding: 0.25rem 0.5rem; text-align: left; v
 th { background: #f9fafb; }
 td small, th small { color: #4b5563; }
 th[scope=row] { font-weight: normal; position: sticky; left: 0; background: #f9fafb; z-index: 1; }
+th[scope=row] > input { float: left; margin: 0.3rem 0.4rem 0.2rem 0; }
 details { margin: 1rem 0; }
 summary { cursor: pointer; }
 .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: center; margin: 0.75rem 0; }

@@ -53,6 +53,15 @@ describe('bracketed keys', () => {
     await stillServes();
   });
 
+  it('JSON bodies with __proto__ or constructor keys change nothing shared', async () => {
+    const body = '{"model": "m", "messages": [{"role": "user", "content": "hi"}], "__proto__": {"count": 7, "headers": {"x y": 1}}, "constructor": {"prototype": {"count": 8}}}';
+    const reply = await fetch(`${mock.url}/chat/completions`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+    expect(reply.status).toBeLessThan(500);
+    await reply.arrayBuffer();
+    prototypeIsClean();
+    await stillServes();
+  });
+
   it('treats inherited names such as toString as ordinary keys', () => {
     const query = parseQuery(new URLSearchParams('toString=1&toString=2&a[hasOwnProperty][b]=3'));
     expect(JSON.parse(JSON.stringify(query))).toEqual({ toString: ['1', '2'], a: { hasOwnProperty: { b: '3' } } });

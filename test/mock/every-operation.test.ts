@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
+import { fieldStatus } from '../../src/mock/behave/claims.ts';
 import { buildMockModel, type OperationModel } from '../../src/mock/model.ts';
 import { startMock, type RunningMock } from '../../src/mock/start.ts';
 import { lazyAjvValidators } from '../../src/mock/validate.ts';
@@ -55,6 +56,11 @@ describe.each(PROFILES)('every operation of %s', (profile) => {
       const request = validRequest(spec, op);
       const body = { ...JSON.parse(request.body as string), [op.streamField as string]: true };
       const reply = await fetch(`${mock.url}${request.route}`, { method: 'POST', headers: { ...request.headers, ...credentials(spec) }, body: JSON.stringify(body) });
+      // A profile that ignores `stream` (by claim or default) answers as without it.
+      if (fieldStatus(op, op.streamField as string) === 'ignored') {
+        expect(reply.headers.get('content-type'), op.key).toMatch(/^application\/json/);
+        continue;
+      }
       expect(reply.headers.get('content-type'), op.key).toMatch(/^text\/event-stream/);
       const events = sseData(await reply.text()).filter((d) => d !== '[DONE]');
       expect(events.length, op.key).toBeGreaterThan(0);

@@ -97,6 +97,8 @@ export interface ClaimRow {
   note?: string;
   replacement?: string;
   source?: string;
+  /** The docs name a field the API lacks: a claim with nothing to edit. */
+  notInApi?: boolean;
 }
 
 /** Every unscoped field claim of the applied overlay, one row each. */
@@ -109,8 +111,8 @@ export function claimRows(spec: Json): ClaimRow[] {
         // a list holds claims scoped to models or modes: the unscoped one is the schema's
         const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
         if (c === undefined) continue;
-        const { status, note, replacement, source } = c as Json;
-        rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
+        const { status, note, replacement, source, notInApi } = c as Json;
+        rows.push(clean({ operation, location, field, status, note, replacement, source, notInApi }) as unknown as ClaimRow);
       }
     }
   }
@@ -139,13 +141,20 @@ export function deref(spec: Json, node: unknown): unknown {
 export function schemasAt(spec: Json, bodySchema: unknown, field: string): Json[] {
   let current: Json[] = [bodySchema as Json];
   for (const segment of field.split('.')) {
-    const isArray = segment.endsWith('[]');
-    const name = isArray ? segment.slice(0, -2) : segment;
+    // `name`, `name[]`, or `name[key=value]`: an array item narrowed to the variants whose `key` is `value`
+    const [, name, bracket, key, value] = /^(.+?)(\[\]|\[([^=\]]+)=([^\]]*)\])?$/.exec(segment) as string[];
     let next = current.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.properties) && name in s.properties ? [s.properties[name] as Json] : []));
-    if (isArray) next = next.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.items) ? [s.items] : []));
+    if (bracket) next = next.flatMap((s) => variants(spec, s)).flatMap((s) => (isObject(s.items) ? [s.items] : []));
+    if (key) next = next.flatMap((s) => variants(spec, s)).filter((s) => discriminates(spec, s, key, value));
     current = next;
   }
   return current.flatMap((s) => variants(spec, s));
+}
+
+/** Whether a variant's `key` property allows only `value` (`const`, or an `enum` holding it). */
+function discriminates(spec: Json, schema: Json, key: string, value: string): boolean {
+  const property = isObject(schema.properties) ? deref(spec, schema.properties[key]) : undefined;
+  return isObject(property) && (property.const === value || (Array.isArray(property.enum) && property.enum.includes(value)));
 }
 
 /** A schema and, recursively, its $ref target and composition members. */

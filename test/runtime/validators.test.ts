@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineValidators, ucs2length } from '../../src/runtime/validators.ts';
+import { combineValidators, equal, ucs2length } from '../../src/runtime/validators.ts';
 import type { SchemaError, ValidateFunction } from '../../src/runtime/types.ts';
 
 const error: SchemaError = { instancePath: '/role', keyword: 'const', params: { allowedValue: 'user' }, message: 'must be equal to constant' };
@@ -38,4 +38,19 @@ describe('ucs2length', () => {
     ['😀', 1],
     ['a😀b', 3],
   ])('%j has %i code points', (text, length) => expect(ucs2length(text)).toBe(length));
+});
+
+describe('equal', () => {
+  it.each([
+    [1, 1, true],
+    [1, '1', false],
+    [NaN, NaN, true],
+    [null, null, true],
+    [null, {}, false],
+    [[1, { a: [2] }], [1, { a: [2] }], true],
+    [[1, 2], [2, 1], false],
+    [{ a: 1, b: 2 }, { b: 2, a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, false],
+    [[], {}, false],
+  ])('%j vs %j → %s', (a, b, want) => expect(equal(a, b)).toBe(want));
 });
