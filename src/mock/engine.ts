@@ -48,6 +48,7 @@ export function createEngine(input: EngineInput): Engine {
   const { spec, model, validator } = input;
   const limits = input.limits ?? defaultLimits;
   const offeredElsewhere = new Set(model.notOffered);
+  const retired = new Map((model.retired ?? []).map((r) => [r.key, r]));
   const router: Router = buildRouter(model.operations, (method, path) =>
     offeredElsewhere.has(`${method} ${path}`) ? `${method} /v1${path} is an OpenAI operation that ${model.providerName} does not offer.` : undefined,
   );
@@ -69,6 +70,8 @@ export function createEngine(input: EngineInput): Engine {
     if (rawPath.startsWith('/__mock/')) return control(req, res, rawPath.slice(8));
     if (!rawPath.startsWith('/v1/') && rawPath !== '/v1') return sendError(res, mockError(404, `Invalid URL (${req.method} ${rawPath}): the mock serves under /v1.`, { code: 'unknown_url' }));
     const method = (req.method ?? 'GET').toUpperCase();
+    const gone = retired.get(`${method} ${rawPath.slice(3)}`);
+    if (gone) return drainThen(req, res, mockError(gone.status, gone.message, { code: 'endpoint_retired' }));
     const match = router.match(method, rawPath.slice(3) || '/', search);
     if (isError(match)) return drainThen(req, res, match);
     const { op, pathParams } = match;

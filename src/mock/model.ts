@@ -82,6 +82,23 @@ export interface MockModel {
   operations: OperationModel[];
   /** Operations of the base profile this provider does not offer (for a helpful 404). */
   notOffered: string[];
+  /** Retired operations, answered as the provider says it answers them since (Perplexity's 403). */
+  retired: RetiredOperation[];
+}
+
+export interface RetiredOperation {
+  key: string;
+  status: number;
+  message: string;
+}
+
+/** The answer a retired operation gets: the documented one, else a 410 naming date and replacement. */
+function retiredOperations(claims: ProfileModel): RetiredOperation[] {
+  return claims.unoffered.flatMap(({ key, lifecycle: l }) => {
+    if (l?.state !== 'retired') return [];
+    const fallback = `${key} was retired${l.date ? ` on ${l.date}` : ''}${l.replacement ? `; use ${l.replacement}` : ''}.`;
+    return [{ key, status: l.answer?.status ?? 410, message: l.answer?.message ?? fallback }];
+  });
 }
 
 
@@ -125,7 +142,7 @@ export function buildMockModel(spec: OpenAPIDocument, profile: string | ProfileM
   for (const { key, path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation, byKey.get(key)));
   const offered = new Set(operations.map((op) => op.key));
   const notOffered = base ? baseOperationKeys(base).filter((key) => !offered.has(key)) : [];
-  return { profile: claims.id, providerName: claims.name, models: claims.models, auth: authModel(spec, claims), operations, notOffered };
+  return { profile: claims.id, providerName: claims.name, models: claims.models, auth: authModel(spec, claims), operations, notOffered, retired: retiredOperations(claims) };
 }
 
 function baseOperationKeys(base: OpenAPIDocument): string[] {

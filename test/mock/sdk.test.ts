@@ -1,11 +1,18 @@
 /** The official `openai` SDK against the native mock of every generated profile. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../../src/mock/start.ts';
-import { generatedSpec, PROFILES } from './helpers.ts';
+import type { ProfileModel } from '../../src/profile/types.ts';
+import { generatedSpec, PROFILES, projectRoot } from './helpers.ts';
 import { authentication, badRequest, chatBody, chatCompletion, client, notOffered, rateLimited, sdkContext, unsupportedField, type SdkContext } from './sdk-checks.ts';
 
-describe.each(PROFILES)('openai SDK against the native mock of %s', (profile) => {
+/** Profiles whose resolved spec offers chat completions: the SDK's chat checks apply to them. */
+const offersChat = (profile: string): boolean => generatedSpec(profile).paths?.['/chat/completions']?.post !== undefined;
+const CHAT_PROFILES = PROFILES.filter(offersChat);
+
+describe.each(CHAT_PROFILES)('openai SDK against the native mock of %s', (profile) => {
   let mock: RunningMock;
   let ctx: SdkContext;
   const control = (path: string, init?: RequestInit) => fetch(`${mock.url.replace(/\/v1$/, '')}/__mock/${path}`, init);
@@ -72,5 +79,31 @@ describe.each(PROFILES)('openai SDK against the native mock of %s', (profile) =>
   it('throws InternalServerError for a 500 on demand', async () => {
     const error = await client(ctx).chat.completions.create(chatBody, { headers: { 'x-mock-status': '500' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
+  });
+});
+
+/** Profiles whose chat completions are retired (Perplexity's Sonar): the mock answers as the provider does since. */
+describe.each(PROFILES.filter((p) => !offersChat(p)))('openai SDK against the native mock of %s, whose chat completions are retired', (profile) => {
+  let mock: RunningMock;
+  let ctx: SdkContext;
+  beforeAll(async () => {
+    mock = await startMock({ provider: profile });
+    ctx = sdkContext(mock.url, generatedSpec(profile), profile);
+  });
+  afterAll(() => mock?.close());
+
+  it('answers a chat completion with the status and message the provider documents', async () => {
+    const claims = JSON.parse(readFileSync(path.join(projectRoot, 'generated', profile, 'profile.json'), 'utf8')) as ProfileModel;
+    const answer = claims.unoffered.find((o) => o.key === 'POST /chat/completions' && o.lifecycle?.state === 'retired')?.lifecycle?.answer;
+    expect(answer?.status).toBeGreaterThanOrEqual(400);
+    const error = await client(ctx).chat.completions.create(chatBody).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(answer?.status);
+    expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain(answer?.message);
+  });
+
+  it('creates a response through the replacement, POST /responses', async () => {
+    const response = await client(ctx).responses.create({ model: 'mock-model', input: 'Say hello' });
+    expect(response.output.length).toBeGreaterThan(0);
   });
 });

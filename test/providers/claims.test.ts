@@ -78,6 +78,24 @@ describe.each(PROVIDERS)('provider %s', (id) => {
     }
   });
 
+  it('(b) dates each source as the fixture does, third parties marked', () => {
+    if (!want.sourceDates) return;
+    const sources = (spec['x-compat'] as Json).sources as Json[];
+    expect(Object.fromEntries(sources.map((s) => [s.id, s.verified]))).toEqual(want.sourceDates);
+    expect(sources.filter((s) => s.thirdParty === true).map((s) => s.id)).toEqual(want.thirdParty ?? []);
+  });
+
+  it('(b) dates the lifecycle of the operations the docs retire or deprecate', () => {
+    const got = [...operationClaims(spec)]
+      .filter(([, c]) => c.lifecycle !== undefined)
+      .map(([op, c]) => {
+        const l = c.lifecycle as Json;
+        return [op, l.state, l.date ?? null, l.replacement ?? null, (l.answer as Json | undefined)?.status ?? null, l.source ?? c.source ?? rootSource()];
+      });
+    const byOp = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(got.sort(byOp)).toEqual([...(want.lifecycle ?? [])].sort(byOp));
+  });
+
   it('(b) records the capabilities the docs mention without claiming them', () => {
     const got = (((spec['x-compat'] as Json).unverified ?? []) as Json[]).map((u) => [u.operation ?? '-', u.location ?? '-', u.field ?? '-']);
     expect(got).toEqual(want.unverified ?? []);

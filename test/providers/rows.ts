@@ -36,6 +36,12 @@ export interface Transcription {
   claims: unknown[][];
   sources?: Record<string, string>;
   unverified?: string[][];
+  /** Source id → the `verified` date the fixture reads for it (and so the full list of sources). */
+  sourceDates?: Record<string, string>;
+  /** Ids of the sources that are third parties' pages. */
+  thirdParty?: string[];
+  /** `[operation, state, date, replacement, answer status, source]` of each dated operation. */
+  lifecycle?: unknown[][];
 }
 
 const scopeOf = (r: Json): string => [((r.models as string[] | undefined) ?? []).join(','), r.mode ?? ''].join('/');
