@@ -1,6 +1,7 @@
 /** MATRIX.md: the endpoints of every profile, then providers × fields for the common endpoints. */
 import type { Matrix, MatrixCell } from './matrix.ts';
-import { escapeCell, generatedHeader, percent } from './render-markdown.ts';
+import { describeCounts } from './counts.ts';
+import { escapeCell, generatedHeader } from './render-markdown.ts';
 import type { FieldLocation } from './types.ts';
 
 const locationLabels: Record<FieldLocation, string> = {
@@ -23,7 +24,7 @@ export function renderMatrixMarkdown(matrix: Matrix): string {
   const head = (first: string[]) => [`| ${[...first, ...names].join(' | ')} |`, `|${[...first, ...names].map(() => '---').join('|')}|`];
   const out: string[] = [generatedHeader, '', '# OpenAI API compatibility matrix', ''];
   out.push('Statuses: supported, partial, ignored, unsupported, deprecated, extension (the provider\'s own), undocumented (the provider\'s docs say nothing). An empty cell: the endpoint is not offered; –: the endpoint is offered without this field.', '');
-  out.push('## Scores', '', '| Profile | Score |', '|---|---|', ...matrix.profiles.map((p) => `| ${p.name} | ${percent(p.score)} |`), '');
+  out.push('## Fields by status', '', 'Over the fields of the endpoints each profile offers (see docs/x-compat.md, "Counts").', '', ...matrix.profiles.map((p) => `- ${p.name}: ${describeCounts(p.counts)}`), '');
   out.push('## Endpoints', '', ...head(['Endpoint']));
   for (const e of matrix.endpoints) out.push(`| \`${e.operation}\` | ${e.cells.map((c) => cellText(c)).join(' | ')} |`);
   out.push('');

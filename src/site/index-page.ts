@@ -1,6 +1,7 @@
 /** The site's index: scores, endpoints, and the cross-provider matrix, filterable by endpoint and status. */
 import type { Matrix } from '../compat/matrix.ts';
 import { statuses } from '../compat/types.ts';
+import { describeCounts } from '../compat/counts.ts';
 import { escapeHtml, page, statusCell } from './html.ts';
 
 // Filtering runs in the page: a row stays when it belongs to the chosen endpoint and some
@@ -27,8 +28,8 @@ apply();
 
 export function renderIndexPage(matrix: Matrix, baseProfile = 'openai'): string {
   const profileHead = matrix.profiles.map((p) => `<th><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`).join('');
-  const scores = `<table id="scores"><thead><tr><th>Profile</th><th>Score</th><th>API reference</th></tr></thead><tbody>${matrix.profiles
-    .map((p) => `<tr><td><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></td><td>${(p.score * 100).toFixed(1)}%</td><td><a href="${p.id}/reference.html">reference</a></td></tr>`)
+  const scores = `<table id="scores"><thead><tr><th>Profile</th><th>Fields of the offered endpoints</th><th>API reference</th></tr></thead><tbody>${matrix.profiles
+    .map((p) => `<tr><td><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></td><td>${escapeHtml(describeCounts(p.counts))}</td><td><a href="${p.id}/reference.html">reference</a></td></tr>`)
     .join('')}</tbody></table>`;
   // Endpoints only the base profile offers would bury the others: they are counted, not listed.
   const isBase = (i: number) => matrix.profiles[i].id === baseProfile;

@@ -1,6 +1,7 @@
 /** One provider's page: its facts, endpoints, and per endpoint the field tables of COMPATIBILITY.md. */
 import { operationAnchor } from '../compat/render-markdown.ts';
 import { fieldLocations, type CompatReport, type FieldRow } from '../compat/types.ts';
+import { describeCounts } from '../compat/counts.ts';
 import { escapeHtml, page, statusCell } from './html.ts';
 
 /** Source titles by URL (undefined: the source has none). */
@@ -28,7 +29,7 @@ export function renderProviderPage(report: CompatReport): string {
   const titles = new Map<string, string | undefined>();
   for (const d of p.documents ?? []) if (!titles.has(d.url)) titles.set(d.url, d.title);
   const facts = [
-    `<li>Score: <strong>${(report.score * 100).toFixed(1)}%</strong> (${report.counts.supportedOrPartial} of ${report.counts.baseFields} OpenAI fields supported or partial)</li>`,
+    `<li>Fields of the offered endpoints: ${escapeHtml(describeCounts(report.counts))}</li>`,
     p.baseUrl ? `<li>Base URL: <code>${escapeHtml(p.baseUrl)}</code></li>` : '',
     p.models?.length ? `<li>Models: ${p.models.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}</li>` : '',
     ...(p.documents ?? []).map((d) => `<li>Source: <a href="${escapeHtml(d.url)}">${escapeHtml(d.title ?? d.url)}</a>, verified ${d.verified}</li>`),
