@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnosticError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { fetchBaseSpec, readPin } from '../resolve/base-spec.ts';
-import { hashParts, type BuildManifest } from './cache-key.ts';
+import { hashParts, MANIFEST_FORMAT, type BuildManifest } from './cache-key.ts';
 
 export const BASE_PROFILE = 'openai';
 
@@ -107,12 +107,27 @@ export async function profileInputs(projectRoot: string, ids: readonly string[],
   return inputs;
 }
 
-async function readManifest(file: string): Promise<BuildManifest | undefined> {
+/** The manifest of the last build; anything unreadable counts as none (everything is rebuilt). */
+export async function readManifest(generatedDir: string): Promise<BuildManifest | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as BuildManifest;
+    const manifest = JSON.parse(await readFile(path.join(generatedDir, 'manifest.json'), 'utf8')) as BuildManifest;
+    return manifest?.format === MANIFEST_FORMAT && typeof manifest.profiles === 'object' && manifest.profiles !== null ? manifest : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** True when every file a `$ref` read still has the content it had (a URL is never known to be unchanged). */
+async function refsUnchanged(projectRoot: string, refs: Record<string, string>): Promise<boolean> {
+  for (const [file, sha] of Object.entries(refs)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(file)) return false;
+    try {
+      if (hashParts([await readFile(path.resolve(projectRoot, file))]) !== sha) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
@@ -128,16 +143,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const code = hashParts([baseKey, options.specsOnly ? 'specs-only' : 'all']);
   const inputs = await profileInputs(projectRoot, requested, code);
   const generatedDir = path.join(projectRoot, 'generated');
-  const manifest = await readManifest(path.join(generatedDir, '.manifest.json'));
-  const stale = inputs.filter((p) => options.force || manifest?.profiles[p.id] !== p.key || !existsSync(path.join(generatedDir, p.id)));
+  // A build killed while committing is finished first, so that staleness is judged on a whole set.
+  const { recoverGenerated } = await import('./commit.ts');
+  await recoverGenerated(generatedDir);
+  const manifest = await readManifest(generatedDir);
+  const stale: ProfileInputs[] = [];
+  for (const p of inputs) {
+    const built = manifest?.profiles[p.id];
+    const current = built?.key === p.key && existsSync(path.join(generatedDir, p.id)) && (await refsUnchanged(projectRoot, built.refs ?? {}));
+    if (options.force || !current) stale.push(p);
+  }
   const crossKey = hashParts(inputs.map((p) => `${p.id}=${p.key}`));
   // Cross-profile outputs (MATRIX.md, the site) are only written by a full build of all profiles.
   const buildsCross = !options.profiles?.length && !options.specsOnly;
-  const crossStale = buildsCross && (options.force || manifest?.cross !== crossKey || !(manifest?.crossFiles ?? []).every((f) => existsSync(path.join(generatedDir, f))));
+  const crossStale = buildsCross && (options.force || stale.length > 0 || manifest?.cross.key !== crossKey || !manifest.cross.files.every((f) => existsSync(path.join(generatedDir, f))));
 
   if (stale.length === 0 && !crossStale) {
     return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };
   }
   const { runBuild } = await import('./run-build.ts');
-  return runBuild({ options, inputs, stale, baseKey, crossKey, manifest, generatedDir });
+  return runBuild({ options, inputs, stale, baseKey, crossKey, manifest, generatedDir, baseSpec: pin.sha256 });
 }

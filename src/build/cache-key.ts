@@ -13,11 +13,24 @@ export function hashParts(parts: readonly (string | Uint8Array)[]): string {
   return hash.digest('hex');
 }
 
+export const MANIFEST_FORMAT = 'oai-compat-manifest/1';
+
+/** What built one profile folder. */
+export interface ProfileManifest {
+  /** Key of every input: code, tool versions, base spec, the provider folder. */
+  key: string;
+  /** `all`: every generated file; `specs`: only openapi.yaml and provenance.json are from this key (--specs-only). */
+  outputs: 'all' | 'specs';
+  /** Files read through `$ref` (project-relative, else absolute; URLs too), with the sha256 of what was read. */
+  refs: Record<string, string>;
+}
+
+/** generated/manifest.json: tells consumers (and the next build) which inputs built what. */
 export interface BuildManifest {
-  /** Per profile: the key of the inputs its folder was generated from. */
-  profiles: Record<string, string>;
-  /** Key of the cross-profile outputs (MATRIX.md and the like). */
-  cross: string;
-  /** Files written at the top of generated/ by cross-profile steps. */
-  crossFiles: string[];
+  format: typeof MANIFEST_FORMAT;
+  /** sha256 of the pinned base spec. */
+  baseSpec: string;
+  profiles: Record<string, ProfileManifest>;
+  /** Key of the cross-profile outputs (MATRIX.md and the like), and the files they are. */
+  cross: { key: string; files: string[] };
 }

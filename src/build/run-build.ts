@@ -4,13 +4,15 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { loadDocument, parseYaml, toYaml } from '../load/document.ts';
+import { readTextFile } from '../load/text.ts';
 import { normalizeSpec } from '../normalize/index.ts';
 import { resolveProfile } from '../resolve/profile.ts';
 import type { JsonObject } from '../resolve/walk.ts';
 import { compileXCompatSchema } from '../profile/schema.ts';
 import type { BuildOptions, BuildReport, ProfileInputs, ProfileReport } from './build.ts';
-import type { BuildManifest } from './cache-key.ts';
-import { replaceDirectory, writeFileAtomic } from './files.ts';
+import { hashParts, MANIFEST_FORMAT, type BuildManifest } from './cache-key.ts';
+import { openStage } from './commit.ts';
+import { writeFileAtomic, writeTree } from './files.ts';
 import type { GeneratedFile, Generator, ResolvedProfile } from './types.ts';
 import { isHttpMethod } from '../load/openapi.ts';
 
@@ -23,19 +25,25 @@ interface RunBuildInput {
   crossKey: string;
   manifest: BuildManifest | undefined;
   generatedDir: string;
+  /** sha256 of the pinned base spec, recorded in the manifest. */
+  baseSpec: string;
 }
 
 const CACHE_DIR = '.cache';
 
-/** The normalized base, from the cache when the spec and the code are unchanged. */
+/** The normalized base, from the cache when the spec and the code are unchanged (a corrupt entry is recomputed). */
 async function normalizedBase(projectRoot: string, baseKey: string): Promise<{ base: JsonObject; report?: BuildReport['normalize'] }> {
   const cacheFile = path.join(projectRoot, CACHE_DIR, `normalized-${baseKey.slice(0, 16)}.json`);
   if (existsSync(cacheFile)) {
-    const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as { base: JsonObject; report: BuildReport['normalize'] };
-    return cached;
+    try {
+      const cached = JSON.parse(await readFile(cacheFile, 'utf8')) as { base: JsonObject; report: BuildReport['normalize'] };
+      if (cached && typeof cached.base === 'object' && cached.base !== null && Array.isArray(cached.report)) return cached;
+    } catch {
+      // Truncated or edited: recomputed below.
+    }
   }
   const file = path.join(projectRoot, 'spec/base/openai.yaml');
-  const raw = parseYaml(await readFile(file, 'utf8'), 'spec/base/openai.yaml') as JsonObject;
+  const raw = parseYaml(await readTextFile(file, 'spec/base/openai.yaml'), 'spec/base/openai.yaml') as JsonObject;
   const { spec, report, diagnostics } = normalizeSpec(raw);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
   await rm(path.join(projectRoot, CACHE_DIR), { recursive: true, force: true });
@@ -43,13 +51,36 @@ async function normalizedBase(projectRoot: string, baseKey: string): Promise<{ b
   return { base: spec as JsonObject, report };
 }
 
-async function loadRef(location: string): Promise<unknown> {
-  if (/^https?:/i.test(location)) {
-    const response = await fetch(location);
-    if (!response.ok) throw new Error(`fetching ${location} failed with HTTP ${response.status}`);
-    return parseYaml(await response.text(), location);
-  }
-  return parseYaml(await readFile(location, 'utf8'), location);
+/** Milliseconds an allowed remote `$ref` may take (OAI_COMPAT_REMOTE_REF_TIMEOUT_MS). */
+export function remoteRefTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.OAI_COMPAT_REMOTE_REF_TIMEOUT_MS;
+  return text !== undefined && /^[1-9]\d{0,8}$/.test(text) ? Number(text) : 10_000;
+}
+
+/** Reads what a `$ref` points to, recording each location with the sha256 of its text (the profile's cache key covers them). */
+function refLoader(projectRoot: string, read: Record<string, string>, env: NodeJS.ProcessEnv | undefined): (location: string) => Promise<unknown> {
+  return async (location) => {
+    let text: string;
+    if (/^https?:/i.test(location)) {
+      const timeout = remoteRefTimeout(env);
+      let response: Response;
+      try {
+        response = await fetch(location, { signal: AbortSignal.timeout(timeout), redirect: 'follow' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        text = await response.text();
+      } catch (err) {
+        const reason = (err as Error).name === 'TimeoutError' ? `no answer within ${timeout} ms (OAI_COMPAT_REMOTE_REF_TIMEOUT_MS)` : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+        throw new Error(`fetching ${location} failed: ${reason}`);
+      }
+      read[location] = 'remote';
+    } else {
+      const relative = path.relative(projectRoot, location);
+      const name = relative.startsWith('..') || path.isAbsolute(relative) ? location : relative;
+      text = await readTextFile(location, name);
+      read[name] = hashParts([Buffer.from(text)]);
+    }
+    return parseYaml(text, location);
+  };
 }
 
 function profileFiles(profile: ResolvedProfile): GeneratedFile[] {
@@ -79,15 +110,18 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
 
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
   const profiles: ResolvedProfile[] = [];
+  const refsRead = new Map<string, Record<string, string>>();
   for (const inputProfile of inputs) {
-    const load = async (file: string | undefined) => (file ? loadDocument(await readFile(path.join(projectRoot, file), 'utf8'), file) : undefined);
+    const load = async (file: string | undefined) => (file ? loadDocument(await readTextFile(path.join(projectRoot, file), file), file) : undefined);
+    const read: Record<string, string> = {};
+    refsRead.set(inputProfile.id, read);
     const overlay = await load(inputProfile.overlayFile);
     const profileYaml = await load(inputProfile.profileFile);
     const resolved = await resolveProfile(base, { id: inputProfile.id, overlay, profile: profileYaml }, {
       projectRoot,
       strict: true,
       xCompat,
-      loadRef,
+      loadRef: refLoader(projectRoot, read, options.env),
       allowRemoteRefs: options.allowRemoteRefs,
       allowOutsideRefs: options.allowOutsideRefs,
     });
@@ -99,56 +133,89 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const generators: readonly Generator[] = options.specsOnly ? [] : (await import('./generators.ts')).generators;
   const reports: ProfileReport[] = [];
   await mkdir(generatedDir, { recursive: true });
-  for (const profile of profiles) {
-    const isStale = stale.some((s) => s.id === profile.id);
-    const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
-    if (!isStale) {
-      reports.push({ id: profile.id, state: 'up-to-date', operations: countOperations(profile.spec), schemas });
-      continue;
-    }
-    const files = profileFiles(profile);
-    for (const generator of generators) {
-      if (!generator.perProfile) continue;
-      const result = await generator.perProfile(profile);
-      diagnostics.push(...(result.diagnostics ?? []));
-      files.push(...result.files);
-    }
-    if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
-    await replaceDirectory(path.join(generatedDir, profile.id), files);
-    reports.push({ id: profile.id, state: 'built', operations: countOperations(profile.spec), schemas, files: files.map((f) => f.path).sort() });
-  }
-
-  // Cross-profile outputs describe all profiles, so they are written only by a build of all of them.
-  const buildsAll = !options.profiles?.length && !options.specsOnly;
-  const crossFiles: string[] = buildsAll ? [] : (input.manifest?.crossFiles ?? []);
-  if (buildsAll) {
-    for (const generator of generators) {
-      if (!generator.crossProfile) continue;
-      const result = await generator.crossProfile(profiles);
-      diagnostics.push(...(result.diagnostics ?? []));
-      if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
-      for (const file of result.files) {
-        await writeFileAtomic(path.join(generatedDir, file.path), file.contents);
-        crossFiles.push(file.path);
+  // Everything is staged first and committed at once: a failing or killed build leaves generated/ as it was.
+  const stage = await openStage(generatedDir);
+  try {
+    const replace: string[] = [];
+    for (const profile of profiles) {
+      const isStale = stale.some((s) => s.id === profile.id);
+      const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
+      if (!isStale) {
+        reports.push({ id: profile.id, state: 'up-to-date', operations: countOperations(profile.spec), schemas });
+        continue;
       }
+      const files = profileFiles(profile);
+      for (const generator of generators) {
+        if (!generator.perProfile) continue;
+        const result = await generator.perProfile(profile);
+        diagnostics.push(...(result.diagnostics ?? []));
+        files.push(...result.files);
+      }
+      if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
+      // --specs-only replaces the spec files and keeps what the generators wrote before.
+      const kept = options.specsOnly ? await keptFiles(path.join(generatedDir, profile.id), files) : [];
+      await writeTree(path.join(stage.dir, profile.id), [...kept, ...files]);
+      replace.push(profile.id);
+      reports.push({ id: profile.id, state: 'built', operations: countOperations(profile.spec), schemas, files: files.map((f) => f.path).sort() });
     }
-    await removeStaleProfiles(generatedDir, new Set(inputs.map((p) => p.id)));
-  }
 
-  const manifest: BuildManifest = {
-    profiles: { ...(input.manifest?.profiles ?? {}), ...Object.fromEntries(inputs.map((p) => [p.id, p.key])) },
-    cross: buildsAll ? input.crossKey : (input.manifest?.cross ?? ''),
-    crossFiles: crossFiles.sort(),
-  };
-  await writeFileAtomic(path.join(generatedDir, '.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Cross-profile outputs describe all profiles, so they are written only by a build of all of them.
+    const buildsAll = !options.profiles?.length && !options.specsOnly;
+    let crossFiles: string[] = input.manifest?.cross.files ?? [];
+    if (buildsAll) {
+      const written: GeneratedFile[] = [];
+      for (const generator of generators) {
+        if (!generator.crossProfile) continue;
+        const result = await generator.crossProfile(profiles);
+        diagnostics.push(...(result.diagnostics ?? []));
+        if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
+        written.push(...result.files);
+      }
+      await writeTree(stage.dir, written);
+      crossFiles = written.map((f) => f.path).sort();
+      replace.push(...new Set(crossFiles.map((f) => f.split('/')[0])));
+    }
+
+    const manifest: BuildManifest = {
+      format: MANIFEST_FORMAT,
+      baseSpec: input.baseSpec,
+      profiles: { ...(input.manifest?.profiles ?? {}) },
+      cross: { key: buildsAll ? input.crossKey : (input.manifest?.cross.key ?? ''), files: crossFiles },
+    };
+    for (const p of inputs) {
+      if (!replace.includes(p.id)) continue;
+      manifest.profiles[p.id] = { key: p.key, outputs: options.specsOnly ? 'specs' : 'all', refs: refsRead.get(p.id) ?? {} };
+    }
+    const removed = buildsAll ? await removedProfiles(generatedDir, new Set(inputs.map((p) => p.id))) : [];
+    for (const id of removed) delete manifest.profiles[id];
+    manifest.profiles = Object.fromEntries(Object.entries(manifest.profiles).sort(([a], [b]) => a.localeCompare(b)));
+    await writeTree(stage.dir, [{ path: 'manifest.json', contents: `${JSON.stringify(manifest, null, 2)}\n` }]);
+    await stage.commit([...replace, 'manifest.json'], removed);
+  } catch (err) {
+    await stage.discard();
+    throw err;
+  }
   return { profiles: reports, normalize: normalizeReport, diagnostics };
 }
 
-/** Folders of profiles that no longer exist (a provider was removed). */
-async function removeStaleProfiles(generatedDir: string, ids: Set<string>): Promise<void> {
-  for (const entry of await readdir(generatedDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('.') && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) {
-      await rm(path.join(generatedDir, entry.name), { recursive: true, force: true });
-    }
+/** Files of an existing profile folder that `files` does not replace (kept by --specs-only). */
+async function keptFiles(folder: string, files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  if (!existsSync(folder)) return [];
+  const replaced = new Set(files.map((f) => f.path));
+  const kept: GeneratedFile[] = [];
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!replaced.has(relative)) kept.push({ path: relative, contents: await readFile(path.join(folder, relative), 'utf8') });
   }
+  return kept;
+}
+
+/** Profile folders of generated/ whose provider no longer exists. */
+async function removedProfiles(generatedDir: string, ids: Set<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(generatedDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) removed.push(entry.name);
+  }
+  return removed.sort();
 }

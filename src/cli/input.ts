@@ -1,7 +1,7 @@
 /** Reading the files a command is given: unreadable input is a located error with exit code 3. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnosticError } from '../diagnostics/diagnostic.ts';
+import { DiagnosticError, diagnosticError } from '../diagnostics/diagnostic.ts';
+import { readTextFile } from '../load/text.ts';
 import { ExitCode } from './io.ts';
 
 export async function readInputText(
@@ -10,9 +10,9 @@ export async function readInputText(
   problem: { code: string; hint: string } = { code: 'unreadable-file', hint: 'check the path (relative to the current folder)' },
 ): Promise<string> {
   try {
-    return await readFile(path.resolve(cwd, file), 'utf8');
+    return await readTextFile(path.resolve(cwd, file), file);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw diagnosticError({ code: problem.code, message: `cannot read ${file}: ${reason}`, hint: problem.hint, location: { file } }, ExitCode.unreadable);
+    if (!(err instanceof DiagnosticError) || err.diagnostics[0]?.code !== 'unreadable-file') throw err;
+    throw diagnosticError({ ...err.diagnostics[0], code: problem.code, hint: problem.hint }, ExitCode.unreadable);
   }
 }

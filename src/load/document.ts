@@ -3,8 +3,9 @@
  * pointer → line map comes from the `yaml` package, built lazily because only errors need it.
  */
 import jsyaml from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
+import { checkShape, limitError, limitHint, lineOfExcessiveNesting, loadLimits, type LoadLimits } from './limits.ts';
 import { parsePointer } from './pointer.ts';
 
 export interface LoadedDocument {
@@ -17,14 +18,22 @@ export interface LoadedDocument {
 
 /**
  * Parses YAML 1.2 with the core schema: dates such as `2024-10-01` stay strings, as they are
- * in the JSON form of the upstream spec.
+ * in the JSON form of the upstream spec. A key given twice in one mapping is an error (YAML 1.2,
+ * "Node Comparison": keys are unique), not "last one wins". The result is checked against the
+ * load limits (nodes with aliases expanded, depth, no cycles): see limits.ts.
  */
-export function parseYaml(text: string, file: string): unknown {
+export function parseYaml(text: string, file: string, limits: LoadLimits = loadLimits()): unknown {
+  if (text.length > limits.maxBytes) throw limitError(file, `the document is ${text.length} characters, over the limit of ${limits.maxBytes}`, limitHint('bytes'));
+  let value: unknown;
   try {
-    return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file, json: true });
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
   } catch (err) {
+    if (err instanceof RangeError) {
+      throw limitError(file, 'the document is nested too deeply to parse', limitHint('depth'), lineOfExcessiveNesting(text, limits.maxDepth));
+    }
     const e = err as jsyaml.YAMLException;
     const mark = e.mark;
+    if (!mark) throw diagnosticError({ code: 'yaml-syntax', message: `malformed YAML: ${e.reason ?? e.message}`, hint: 'fix the syntax', location: { file } }, 3);
     throw diagnosticError(
       {
         code: 'yaml-syntax',
@@ -35,6 +44,17 @@ export function parseYaml(text: string, file: string): unknown {
       3,
     );
   }
+  const problem = checkShape(value, limits);
+  if (problem) {
+    let line: number | undefined;
+    try {
+      line = problem.kind === 'depth' ? lineOfExcessiveNesting(text, limits.maxDepth) : buildLineIndex(text)(problem.pointer);
+    } catch {
+      line = undefined;
+    }
+    throw limitError(file, problem.message, limitHint(problem.kind), line, problem.pointer);
+  }
+  return value;
 }
 
 export function loadDocument(text: string, file: string): LoadedDocument {
@@ -53,7 +73,21 @@ export function loadDocument(text: string, file: string): LoadedDocument {
 
 function buildLineIndex(text: string): (pointer: string) => number | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  // Keys of each mapping, indexed on first lookup: a lookup per action in a 50k-key map stays linear.
+  const keyIndex = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, token: string): Pair | undefined => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items as Pair[]) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (!index.has(key)) index.set(key, pair);
+      }
+      keyIndex.set(map, index);
+    }
+    return index.get(token);
+  };
   return (pointer) => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let offset = node?.range?.[0];
@@ -65,7 +99,7 @@ function buildLineIndex(text: string): (pointer: string) => number | undefined {
     }
     for (const token of tokens) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === token);
+        const pair = pairOf(node, token);
         if (!pair) break;
         offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? offset;
         node = pair.value as Node | null;

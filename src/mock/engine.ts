@@ -11,6 +11,7 @@ import { deref, isJsonType, type Json, type MockModel, type OperationModel, type
 import { finishBody, prepareResponse, type PreparedResponse, type ResponseCheck } from './respond.ts';
 import { buildRouter, type Router } from './route.ts';
 import { checkAuth, checkClaims, honours } from './rules.ts';
+import { askedStatus, faultQueue } from './faults.ts';
 import { chatChunks, encodeEvent, genericEvents } from './sse.ts';
 import type { RequestValidator } from './validate.ts';
 
@@ -22,6 +23,8 @@ export interface EngineInput {
   /** Bodies computed at build time (mock.gen.json), by operation key. */
   prepared?: Record<string, PreparedResponse>;
   limits?: BodyLimits;
+  /** Size of the fault queue (default DEFAULT_MAX_FAULTS). */
+  maxFaults?: number;
 }
 
 export interface Engine {
@@ -42,7 +45,7 @@ export function createEngine(input: EngineInput): Engine {
   );
   const prepared = new Map<OperationModel, PreparedResponse>();
   const counts = new Map<string, number>();
-  const faults: number[] = [];
+  const faults = faultQueue(input.maxFaults);
 
   const preparedFor = (op: OperationModel): PreparedResponse => {
     let p = prepared.get(op);
@@ -63,8 +66,9 @@ export function createEngine(input: EngineInput): Engine {
     const { op, pathParams } = match;
     counts.set(op.key, (counts.get(op.key) ?? 0) + 1);
 
-    const asked = Number(req.headers['x-mock-status']);
-    const injected = Number.isInteger(asked) && asked >= 400 && asked <= 599 ? asked : faults.length > 0 ? faults.shift() : undefined;
+    const asked = askedStatus(req.headers['x-mock-status']);
+    if (isError(asked)) return drainThen(req, res, asked);
+    const injected = asked ?? faults.next();
     if (injected !== undefined) return drainThen(req, res, injectedError(injected));
 
     const authError = checkAuth(model, op, req.headers);
@@ -76,6 +80,7 @@ export function createEngine(input: EngineInput): Engine {
     const pathIssue = validator.check(op, 'path', pathParams);
     if (pathIssue) return sendError(res, mockError(400, pathIssue.message, { param: pathIssue.param, code: pathIssue.code }));
     const query = parseQuery(search);
+    if (isError(query)) return sendError(res, query);
     const queryIssue = validator.check(op, 'query', query);
     if (queryIssue) return sendError(res, mockError(400, queryIssue.message, { param: queryIssue.param, code: queryIssue.code }));
     if (body.contentType) {
@@ -161,7 +166,7 @@ export function createEngine(input: EngineInput): Engine {
     if (command === 'health') return reply(200, { ok: true, profile: model.profile, operations: model.operations.length });
     if (command === 'requests') return reply(200, { total: [...counts.values()].reduce((a, b) => a + b, 0), byOperation: Object.fromEntries(counts) });
     if (command === 'faults' && req.method === 'DELETE') {
-      faults.length = 0;
+      faults.clear();
       return reply(200, { queued: 0 });
     }
     if (command === 'faults' && req.method === 'POST') {
@@ -171,11 +176,13 @@ export function createEngine(input: EngineInput): Engine {
       req.on('end', () => {
         try {
           const { status, count = 1 } = JSON.parse(text) as { status: number; count?: number };
-          if (!Number.isInteger(status) || status < 400 || status > 599 || !Number.isInteger(count) || count < 1 || count > 1000) throw new Error('bad');
-          for (let i = 0; i < count; i++) faults.push(status);
-          reply(200, { queued: faults.length });
+          if (!Number.isInteger(status) || status < 400 || status > 599 || !Number.isInteger(count) || count < 1 || count > faults.capacity) throw new Error('bad');
+          if (!faults.push(status, count)) {
+            return sendError(res, mockError(409, `The fault queue holds at most ${faults.capacity} faults and ${faults.size} are queued; DELETE /__mock/faults empties it.`, { param: 'count', code: 'fault_queue_full' }));
+          }
+          reply(200, { queued: faults.size });
         } catch {
-          sendError(res, mockError(400, 'POST /__mock/faults expects {"status": 400-599, "count": 1-1000}.', { param: 'status' }));
+          sendError(res, mockError(400, `POST /__mock/faults expects {"status": 400-599, "count": 1-${faults.capacity}}.`, { param: 'status' }));
         }
       });
       return;

@@ -50,58 +50,82 @@ export function jsonDepth(text: string, stopAbove: number): number {
   return max;
 }
 
-type Tree = { [key: string]: Tree | Tree[] | string | string[] } | (Tree | string)[];
+/**
+ * Names a request may not use as a key segment: assigning them would reach Object.prototype (or a
+ * constructor) of the mock's own process, so one request could change what every later one sees.
+ */
+const RESERVED_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A key that cannot become a value: the error names it, so the client can fix the request. */
+export class ReservedKeyError extends Error {
+  readonly key: string;
+  constructor(key: string) {
+    super(`The key '${key}' uses a reserved name (__proto__, constructor or prototype) as one of its segments.`);
+    this.key = key;
+  }
+}
+
+/** Maps built from request keys have no prototype: a segment such as `toString` is an ordinary key. */
+const newMap = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
 
 /**
  * Assigns `value` under a bracketed key: `a` → {a}, `a[]` → {a: [..]}, `a[b][c]` → {a: {b: {c}}},
- * `a[0][id]` → {a: [{id}]}. A key seen twice becomes an array, as in `ids=a&ids=b`.
+ * `a[0][id]` → {a: [{id}]}. A key seen twice becomes an array, as in `ids=a&ids=b`. Throws
+ * ReservedKeyError when any segment is a reserved name (see RESERVED_SEGMENTS).
  */
 export function assignBracketed(target: Record<string, unknown>, key: string, value: unknown): void {
   const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
-  if (!match) {
-    append(target, key, value);
-    return;
-  }
-  const parts = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])];
+  const parts = match ? [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])] : [key];
+  if (parts.some((part) => RESERVED_SEGMENTS.has(part))) throw new ReservedKeyError(key);
   let node: Record<string, unknown> | unknown[] = target;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     const last = i === parts.length - 1;
     const nextPart = parts[i + 1];
+    const child = () => (nextPart === '' || /^\d+$/.test(nextPart) ? [] : newMap());
     if (Array.isArray(node)) {
       if (part === '') {
         if (last) node.push(value);
-        else node.push((node = nextPart === '' || /^\d+$/.test(nextPart) ? [] : {}) as never);
+        else node.push((node = child()) as never);
         continue;
       }
       const index = Number(part);
       if (!Number.isInteger(index) || index < 0 || index > 1000) return;
       if (last) node[index] = value;
-      else node = (node[index] ??= nextPart === '' || /^\d+$/.test(nextPart) ? [] : {}) as Record<string, unknown> | unknown[];
+      else node = (node[index] ??= child()) as Record<string, unknown> | unknown[];
       continue;
     }
     if (last) {
       append(node, part, value);
     } else {
-      const wantArray = nextPart === '' || /^\d+$/.test(nextPart);
-      const existing = node[part];
-      if (existing === undefined || typeof existing !== 'object' || existing === null) node[part] = wantArray ? [] : {};
+      const existing = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (existing === undefined || typeof existing !== 'object' || existing === null) node[part] = child();
       node = node[part] as Record<string, unknown> | unknown[];
     }
   }
 }
 
 function append(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') return;
-  if (!(key in target)) target[key] = value;
+  if (!Object.hasOwn(target, key)) target[key] = value;
   else if (Array.isArray(target[key])) (target[key] as unknown[]).push(value);
   else target[key] = [target[key], value];
 }
 
-export function parseQuery(search: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [key, value] of search) assignBracketed(out, key, value);
-  return { ...out };
+/** The 400 a request with a reserved key segment gets. */
+export function reservedKeyError(err: ReservedKeyError): MockError {
+  return badRequest(err.message, err.key, 'invalid_key');
+}
+
+/** Parses a query string; a reserved key segment is a 400 (see RESERVED_SEGMENTS). */
+export function parseQuery(search: URLSearchParams): Record<string, unknown> | MockError {
+  const out = newMap();
+  try {
+    for (const [key, value] of search) assignBracketed(out, key, value);
+  } catch (err) {
+    if (err instanceof ReservedKeyError) return reservedKeyError(err);
+    throw err;
+  }
+  return out;
 }
 
 /** A file part, kept as its name for schema checks (`format: binary` is a string). */
@@ -119,16 +143,21 @@ export async function parseMultipart(body: Buffer, contentType: string): Promise
   } catch (err) {
     return badRequest(`The multipart/form-data body could not be parsed: ${(err as Error).message}`, null, 'invalid_multipart');
   }
-  const fields: Record<string, unknown> = Object.create(null);
+  const fields = newMap();
   const files: FilePart[] = [];
-  for (const [key, value] of form as unknown as Iterable<[string, string | File]>) {
-    if (typeof value === 'string') assignBracketed(fields, key, value);
-    else {
-      files.push({ name: value.name, size: value.size, type: value.type });
-      assignBracketed(fields, key, value.name || 'file');
+  try {
+    for (const [key, value] of form as unknown as Iterable<[string, string | File]>) {
+      if (typeof value === 'string') assignBracketed(fields, key, value);
+      else {
+        files.push({ name: value.name, size: value.size, type: value.type });
+        assignBracketed(fields, key, value.name || 'file');
+      }
     }
+  } catch (err) {
+    if (err instanceof ReservedKeyError) return reservedKeyError(err);
+    throw err;
   }
-  return { fields: { ...fields }, files };
+  return { fields, files };
 }
 
 export function unsupportedMediaType(got: string | undefined, expected: string[]): MockError {

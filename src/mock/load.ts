@@ -4,6 +4,7 @@
  * parses in milliseconds; the YAML spec is the fallback when it is missing.
  */
 import type { OpenAPIDocument } from '../build/types.ts';
+import { diagnosticError } from '../diagnostics/diagnostic.ts';
 import { buildMockModel, type MockModel } from './model.ts';
 import type { PreparedResponse } from './respond.ts';
 import type { ProfileModel } from '../profile/types.ts';
@@ -24,8 +25,18 @@ export function mockDataFromSpec(spec: OpenAPIDocument, profile: string | Profil
   return { format: MOCK_DATA_FORMAT, profile: model.profile, model, prepared: {}, spec };
 }
 
+/** Parses mock.gen.json; anything else than this format (corrupt, truncated, older) is a located error, exit code 3. */
 export function parseMockData(text: string, file: string): MockData {
-  const data = JSON.parse(text) as MockData;
-  if (data.format !== MOCK_DATA_FORMAT) throw new Error(`${file}: not ${MOCK_DATA_FORMAT} data (rebuild with npm run build)`);
-  return data;
+  let data: Partial<MockData> | undefined;
+  let reason = `it is not ${MOCK_DATA_FORMAT} data`;
+  try {
+    data = JSON.parse(text) as Partial<MockData>;
+  } catch (err) {
+    reason = `it is not valid JSON (${(err as Error).message})`;
+  }
+  const complete = data && typeof data === 'object' && data.format === MOCK_DATA_FORMAT && typeof data.model === 'object' && data.model !== null && typeof data.spec === 'object' && data.spec !== null;
+  if (!complete) {
+    throw diagnosticError({ code: 'mock-data-corrupt', message: `cannot use ${file}: ${reason}`, hint: 'rebuild it with `npm run build -- --force`', location: { file } }, 3);
+  }
+  return data as MockData;
 }

@@ -2,17 +2,18 @@
  * `startMock`: the programmatic entry (tests, CI set-ups, the CLI). Loads a profile's mock data
  * from generated/<id>/, starts the native engine or Prism, and resolves once requests are accepted.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type * as Http from 'node:http';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
 import { createEngine, type Engine } from './engine.ts';
+import { DEFAULT_MAX_FAULTS } from './faults.ts';
 import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
+import { createMockServer, timeoutsFromEnv, type ServerTimeouts } from './server.ts';
 import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
 import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
@@ -34,6 +35,10 @@ export interface StartMockOptions {
    * (each loaded on its operation's first request, no compilation), else `lazy`.
    */
   validators?: 'auto' | 'lazy' | 'precompiled';
+  /** Slow-client limits (default: from the environment, see timeoutsFromEnv). */
+  timeouts?: ServerTimeouts;
+  /** Size of the fault queue (default: `OAI_COMPAT_MOCK_MAX_FAULTS`, else 1000). */
+  maxFaults?: number;
 }
 
 export interface RunningMock {
@@ -46,10 +51,6 @@ export interface RunningMock {
   pid?: number;
 }
 
-// `import ... from 'node:http'` builds the module's whole namespace, whose lazy getters load
-// undici (about 30 ms at start); the builtin's exports object does not.
-const { createServer } = process.getBuiltinModule('node:http') as typeof Http;
-
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function profileFiles(provider: string, generatedDir = path.join(projectRoot, 'generated')): { spec: string; data: string } {
@@ -59,9 +60,27 @@ export function profileFiles(provider: string, generatedDir = path.join(projectR
   return { spec: path.join(generatedDir, provider, 'openapi.yaml'), data: path.join(generatedDir, provider, 'mock.gen.json') };
 }
 
+/** Profiles with a resolved spec in `generatedDir`. */
+function builtProfiles(generatedDir: string): string[] {
+  if (!existsSync(generatedDir)) return [];
+  return readdirSync(generatedDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(path.join(generatedDir, e.name, 'openapi.yaml')))
+    .map((e) => e.name)
+    .sort();
+}
+
 export async function loadMockData(options: StartMockOptions): Promise<MockData> {
   if (options.spec) return mockDataFromSpec(options.spec, options.provider);
   const files = profileFiles(options.provider, options.generatedDir);
+  const generatedDir = path.dirname(path.dirname(files.spec));
+  const known = options.provider === 'openai' || existsSync(path.join(generatedDir, options.provider)) || existsSync(path.join(projectRoot, 'spec/providers', options.provider));
+  if (!known) {
+    const built = builtProfiles(generatedDir);
+    throw diagnosticError(
+      { code: 'mock-unknown-profile', message: `unknown profile "${options.provider}"`, hint: built.length ? `built profiles: ${built.join(', ')}` : 'run `npm run build` first, then use openai or a provider id from spec/providers/' },
+      2,
+    );
+  }
   if (existsSync(files.data)) return parseMockData(readFileSync(files.data, 'utf8'), files.data);
   if (!existsSync(files.spec)) {
     throw diagnosticError(
@@ -83,6 +102,11 @@ async function withPrecompiled(options: StartMockOptions, fallback: RequestValid
   return precompiledValidator(operationTable, fallback);
 }
 
+function maxFaultsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.OAI_COMPAT_MOCK_MAX_FAULTS;
+  return text !== undefined && /^[1-9]\d{0,6}$/.test(text) ? Number(text) : DEFAULT_MAX_FAULTS;
+}
+
 export async function startMock(options: StartMockOptions): Promise<RunningMock> {
   const host = options.host ?? '127.0.0.1';
   if ((options.engine ?? 'native') === 'prism') {
@@ -99,8 +123,9 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     responseCheck: (op, body) => validators.response.body(op, body),
     prepared: data.prepared,
     limits: options.limits,
+    maxFaults: options.maxFaults ?? maxFaultsFromEnv(),
   });
-  const server = createServer({ keepAliveTimeout: 30_000 }, engine.handle);
+  const server = createMockServer(engine.handle, options.timeouts ?? timeoutsFromEnv());
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   return {

@@ -30,7 +30,17 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 export async function readPin(projectRoot: string): Promise<BaseSpecPin> {
-  return JSON.parse(await readFile(path.join(projectRoot, 'spec/base/pin.json'), 'utf8')) as BaseSpecPin;
+  const file = path.join(projectRoot, 'spec/base/pin.json');
+  let pin: Partial<BaseSpecPin> | undefined;
+  try {
+    pin = JSON.parse(await readFile(file, 'utf8')) as Partial<BaseSpecPin>;
+  } catch (err) {
+    throw diagnosticError({ code: 'pin-unreadable', message: `cannot read spec/base/pin.json: ${(err as Error).message}`, hint: 'restore it from git (git checkout spec/base/pin.json)', location: { file: 'spec/base/pin.json' } }, 3);
+  }
+  if (!pin || typeof pin !== 'object' || typeof pin.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(pin.sha256)) {
+    throw diagnosticError({ code: 'pin-unreadable', message: 'spec/base/pin.json lacks a sha256 of 64 hex digits', hint: 'restore it from git (git checkout spec/base/pin.json)', location: { file: 'spec/base/pin.json' } }, 3);
+  }
+  return pin as BaseSpecPin;
 }
 
 /** The places to look for the spec, in order of preference. */

@@ -60,6 +60,7 @@ describe('oai-compat overlay apply', () => {
 
   it('writes JSON to an -o file ending in .json, and YAML to any other', async () => {
     const io = fakeIO();
+    fs.mkdirSync(path.join(dir, 'out'));
     expect(await run(['overlay', 'apply', 'spec.yaml', 'servers.yaml', '-o', 'out/result.json'], io)).toBe(0);
     const json = fs.readFileSync(path.join(dir, 'out/result.json'), 'utf8');
     expect(JSON.parse(json)).toEqual(expected());

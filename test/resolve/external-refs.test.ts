@@ -16,6 +16,7 @@ const options = (extra = {}) => ({
     return files[location];
   },
   describeOrigin: () => ({ file: 'spec/providers/p/overlay.yaml', action: 4, line: 12 }),
+  realpath: async (location: string) => location,
   ...extra,
 });
 

@@ -10,6 +10,7 @@ import { diffBases, type ProviderOverlay, type RedoclyChange } from '../../compa
 import { needsAttention, renderDiffText } from '../../compat/render-diff.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, parseYaml } from '../../load/document.ts';
+import { readTextFile } from '../../load/text.ts';
 import { normalizeSpec } from '../../normalize/index.ts';
 import { parseCommandLine, usageError } from '../args.ts';
 import { readInputText } from '../input.ts';
@@ -78,7 +79,7 @@ export const run: Command = async (args, io) => {
   for (const id of await discoverProfiles(projectRoot)) {
     if (id === BASE_PROFILE) continue;
     const file = path.join('spec/providers', id, 'overlay.yaml');
-    const doc = loadDocument(await readFile(path.join(projectRoot, file), 'utf8'), file);
+    const doc = loadDocument(await readTextFile(path.join(projectRoot, file), file), file);
     providers.push({ id, file, overlay: doc.value, lineOf: (pointer) => doc.lineOf(pointer) });
   }
   const changes = parsed.values['no-redocly'] ? [] : await redoclyChanges(oldFile, newFile, io.cwd);

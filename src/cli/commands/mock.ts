@@ -9,6 +9,27 @@ once it accepts requests. Answer 429/500 on demand with the request header "x-mo
 or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native engine).
 `;
 
+/**
+ * Resolves once `close` has finished after SIGINT, SIGTERM or SIGHUP (what a terminal, a CI runner or
+ * `kill` sends), or after the parent process went away: `npx` runs the command through `sh -c` and
+ * forwards signals to that shell only, which exits without passing them on, so the server would
+ * be orphaned and keep its port. A second signal while closing exits at once.
+ */
+function untilStopped(close: () => Promise<void>): Promise<void> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const parent = process.ppid;
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      clearInterval(orphanCheck);
+      for (const signal of signals) process.off(signal, stop);
+      for (const signal of signals) process.once(signal, () => process.exit(130));
+      close().then(resolve, resolve);
+    };
+    const orphanCheck = setInterval(() => process.ppid !== parent && stop(), 250);
+    for (const signal of signals) process.once(signal, stop);
+  });
+}
+
 export const run: Command = async (args, io) => {
   const options = {
     port: { type: 'string', default: '4010' },
@@ -18,22 +39,15 @@ export const run: Command = async (args, io) => {
   const parsed = parseCommandLine('mock', args, options, help, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  const port = Number(values.port);
-  if (positionals.length !== 1 || !Number.isInteger(port) || port < 0 || port > 65535 || (values.engine !== 'native' && values.engine !== 'prism')) {
+  // Decimal only: Number() would read `0x10` as 16 and `1e3` as 1000.
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (positionals.length !== 1 || !(port >= 0 && port <= 65535) || (values.engine !== 'native' && values.engine !== 'prism')) {
     const problem = positionals.length !== 1 ? 'expected one profile id' : values.engine !== 'native' && values.engine !== 'prism' ? `unknown engine "${values.engine}"` : `invalid port "${values.port}"`;
     return usageError('mock', problem, help, io);
   }
   const { startMock } = await import('../../mock/start.ts');
   const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
   io.stdout(`listening on ${mock.url}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      mock.close().then(resolve, resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopped(() => mock.close());
   return ExitCode.ok;
 };

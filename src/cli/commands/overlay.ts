@@ -1,6 +1,6 @@
 /** `oai-compat overlay apply <spec> <overlay>... [--strict] [-o <file>]` */
 import path from 'node:path';
-import { writeFileAtomic } from '../../build/files.ts';
+import { OutputTargetError, writeOutputFile } from '../../build/files.ts';
 import { diagnosticError, formatDiagnostics, hasErrors } from '../../diagnostics/diagnostic.ts';
 import { loadDocument, serializeFor, toYaml, type LoadedDocument } from '../../load/document.ts';
 import { applyOverlays } from '../../overlay/index.ts';
@@ -15,7 +15,8 @@ stdout, or to <file> (JSON when its name ends in .json, YAML otherwise).
 
   --strict     a target that matches nothing, and any case the Overlay Specification leaves
                ambiguous, is an error (the build always applies overlays strictly)
-  -o <file>    write the result to <file> (atomically) instead of stdout
+  -o <file>    write the result to <file> (atomically; the folder must exist; an existing
+               file, or the regular file a symlink points to, is replaced) instead of stdout
 
 exit codes: 0 applied, 1 an overlay is invalid or an action failed, 2 usage, 3 unreadable input
 `;
@@ -48,9 +49,12 @@ export const run: Command = async (args, io) => {
     io.stdout(toYaml(result.document));
   } else {
     try {
-      await writeFileAtomic(path.resolve(io.cwd, output), serializeFor(output, result.document));
+      await writeOutputFile(path.resolve(io.cwd, output), serializeFor(output, result.document));
     } catch (err) {
-      throw diagnosticError({ code: 'write-failed', message: `cannot write ${output}: ${(err as Error).message}`, hint: 'check that the folder exists and is writable', location: { file: output } }, ExitCode.unreadable);
+      if (err instanceof OutputTargetError) {
+        throw diagnosticError({ code: 'output-target', message: `cannot write -o ${output}: ${err.message}`, hint: 'name a regular file in an existing folder', location: { file: output } }, ExitCode.usage);
+      }
+      throw diagnosticError({ code: 'write-failed', message: `cannot write ${output}: ${(err as Error).message}`, hint: 'check that the folder is writable', location: { file: output } }, ExitCode.unreadable);
     }
   }
   return ExitCode.ok;
