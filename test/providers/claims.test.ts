@@ -9,41 +9,20 @@ import addFormatsPlugin from 'ajv-formats';
 import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
 import { compileXCompatSchema } from '../../src/profile/schema.ts';
-import { appliedSpec, baseSpec, claimRows, clean, operationClaims, PROVIDERS, readText, type ClaimRow, type Json, type ProviderId } from './helpers.ts';
+import { appliedSpec, baseSpec, claimRows, clean, operationClaims, PROVIDERS, readText, type ClaimRow, type Json } from './helpers.ts';
+import { expectedRows, hasTranscription, operationFacts, transcription, verifiedDate } from './transcription.ts';
 
 const schema = JSON.parse(readText('spec/schemas/x-compat.schema.json')) as Json;
 
-interface Transcription {
-  provider: string;
-  server: string;
-  auth: Json;
-  models: string[];
-  operations: string[][];
-  claims: string[][];
-  sources?: Record<string, string>;
-  unverified?: string[][];
-}
-
-function transcription(id: ProviderId): Transcription {
-  const file = `test/fixtures/provider-claims/${id}.yaml`;
-  return parseYaml(readText(file), file) as Transcription;
-}
-
-/** The fixture's rows, `*` expanded to every operation, with their non-default sources. */
-function expectedRows(t: Transcription): ClaimRow[] {
-  const operations = t.operations.map(([op]) => op);
-  return t.claims.flatMap(([operation, location, field, status, note, replacement]) =>
-    (operation === '*' ? operations : [operation]).map((op) => {
-      const source = t.sources?.[`${op} ${location} ${field}`] ?? t.sources?.[`${operation} ${location} ${field}`] ?? t.sources?.[`${operation} ${location}`];
-      return clean({ operation: op, location, field, status, note, replacement, source }) as unknown as ClaimRow;
-    }),
-  );
-}
-
-const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field}`;
+const key = (r: ClaimRow): string => `${r.operation} | ${r.location} | ${r.field} | ${r.models?.join(',') ?? ''} | ${r.mode ?? ''}`;
 const sortRows = (rows: ClaimRow[]): ClaimRow[] => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
 
-describe.each(PROVIDERS)('provider %s', (id) => {
+it('finds the providers and a transcription of the docs for each', () => {
+  expect(PROVIDERS.length).toBeGreaterThan(0);
+  expect(PROVIDERS.filter((id) => !hasTranscription(id)), 'providers without test/fixtures/provider-claims/<id>.yaml').toEqual([]);
+});
+
+describe.each(PROVIDERS.filter(hasTranscription))('provider %s', (id) => {
   let spec: Json;
   const want = transcription(id);
   beforeAll(async () => {
@@ -51,6 +30,7 @@ describe.each(PROVIDERS)('provider %s', (id) => {
     expect(applied.diagnostics).toEqual([]);
     spec = applied.spec;
   });
+  const root = () => spec['x-compat'] as Json;
 
   it('(a) x-compat validates against the schema after application', () => {
     expect(parseProfile(spec, { id, validators: compileXCompatSchema(schema) }).diagnostics).toEqual([]);
@@ -58,7 +38,7 @@ describe.each(PROVIDERS)('provider %s', (id) => {
 
   it('(b) every row of the docs is claimed, and nothing else (both ways)', () => {
     const got = claimRows(spec);
-    const wantRows = expectedRows(want);
+    const wantRows = expectedRows(want, String(root().source));
     const gotKeys = new Set(got.map(key));
     const wantKeys = new Set(wantRows.map(key));
     expect(wantRows.filter((r) => !gotKeys.has(key(r))).map(key), 'rows of the docs the overlay does not claim').toEqual([]);
@@ -67,30 +47,32 @@ describe.each(PROVIDERS)('provider %s', (id) => {
   });
 
   it('(b) offers exactly the operations of the docs, with their status and note', () => {
-    const got = [...operationClaims(spec)].map(([op, c]) => clean({ op, status: c.status, note: c.note, source: c.source }));
-    const wantOps = want.operations.map(([op, status, note]) => clean({ op, status, note, source: want.sources?.[op] }));
+    const got = [...operationClaims(spec)].map(([op, c]) => clean({ op, status: c.status, note: c.note, source: c.source, lifecycle: c.lifecycle }));
     const byOp = (a: Json, b: Json) => String(a.op).localeCompare(String(b.op));
-    expect(got.sort(byOp)).toEqual(wantOps.sort(byOp));
+    expect(got.sort(byOp)).toEqual(operationFacts(want).sort(byOp));
   });
 
-  it('(b) names the provider, server, auth and models of the docs', () => {
-    const root = spec['x-compat'] as Json;
-    expect((root.provider as Json).id).toBe(want.provider);
+  it('(b) names the provider, server, auth, models, modes and behaviours of the docs', () => {
+    expect((root().provider as Json).id).toBe(want.provider);
+    expect(want.provider).toBe(id);
     expect((spec.servers as Json[]).map((s) => s.url)).toEqual([want.server]);
-    expect(root.auth).toEqual(want.auth);
-    expect(root.models).toEqual(want.models);
+    expect(root().auth).toEqual(want.auth);
+    expect(root().models).toEqual(want.models);
+    expect(((root().modes ?? []) as Json[]).map((m) => [m.id, m.title])).toEqual(want.modes ?? []);
+    expect(((root().behaviours ?? []) as Json[]).map((b) => [b.id, b.kind])).toEqual(want.behaviours ?? []);
   });
 
-  it('(b) every source is a dated public URL', () => {
-    const root = spec['x-compat'] as Json;
-    for (const source of root.sources as Json[]) {
+  it('(b) every source is a dated public URL, checked when the transcription says', () => {
+    for (const source of root().sources as Json[]) {
       expect(String(source.url)).toMatch(/^https:\/\//);
-      expect(source.verified).toBe('2026-11-21');
+      expect(String(source.verified)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const date = verifiedDate(want, String(source.id));
+      if (date !== undefined) expect(source.verified, String(source.id)).toBe(date);
     }
   });
 
   it('(b) records the capabilities the docs mention without claiming them', () => {
-    const got = (((spec['x-compat'] as Json).unverified ?? []) as Json[]).map((u) => [u.operation ?? '-', u.location ?? '-', u.field ?? '-']);
+    const got = ((root().unverified ?? []) as Json[]).map((u) => [u.operation ?? '-', u.location ?? '-', u.field ?? '-']);
     expect(got).toEqual(want.unverified ?? []);
   });
 });

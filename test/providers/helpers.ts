@@ -3,20 +3,25 @@
  * normalizeSpec, raw until then), the provider overlays applied strictly, their claims as rows,
  * and a small walker from a field path to the schemas that define it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { parseProfile } from '../../src/profile/parse.ts';
 
 export type Json = Record<string, unknown>;
-export const PROVIDERS = ['compactifai', 'kluster', 'neosantara', 'oxlo'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
-export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.header'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const root = path.resolve(import.meta.dirname, '../..');
+
+/** Every provider: a folder of spec/providers/ with an overlay.yaml (the base profile has none). */
+export const PROVIDERS: readonly string[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'spec/providers', entry.name, 'overlay.yaml')))
+  .map((entry) => entry.name)
+  .sort();
+export type ProviderId = string;
 export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -79,6 +84,7 @@ export function operationOf(spec: Json, key: string): Json {
   return ((spec.paths as Json)[p] as Json)[method.toLowerCase()] as Json;
 }
 
+/** One claim (or one location default: field `*`) as the transcription fixtures write it. */
 export interface ClaimRow {
   operation: string;
   location: string;
@@ -86,18 +92,31 @@ export interface ClaimRow {
   status: string;
   note?: string;
   replacement?: string;
+  /** The source id in effect (the claim's own, else the operation's, else the profile default). */
   source?: string;
+  models?: string[];
+  mode?: string;
+  rules?: unknown[];
+  returned?: string;
+  statuses?: unknown[];
+  notInApi?: boolean;
+  conflicts?: Json[];
 }
 
-/** Every field claim of the applied overlay, one row each. */
+/** Every field claim and location default of the applied overlay, one row each (from the profile model). */
 export function claimRows(spec: Json): ClaimRow[] {
+  const { model } = parseProfile(spec, { id: String(((spec['x-compat'] as Json | undefined)?.provider as Json | undefined)?.id ?? '') });
   const rows: ClaimRow[] = [];
-  for (const [operation, claim] of operationClaims(spec)) {
-    const fields = isObject(claim.fields) ? claim.fields : {};
-    for (const [location, byField] of Object.entries(fields)) {
-      for (const [field, c] of Object.entries(byField as Json)) {
-        const { status, note, replacement, source } = c as Json;
-        rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
+  for (const op of [...model.operations, ...model.unoffered]) {
+    for (const [location, fallback] of Object.entries(op.defaults)) {
+      rows.push(clean({ operation: op.key, location, field: '*', status: fallback.status, note: fallback.note, source: fallback.source }) as unknown as ClaimRow);
+    }
+    for (const [location, byField] of Object.entries(op.fields)) {
+      for (const [field, claims] of Object.entries(byField ?? {})) {
+        for (const c of claims) {
+          const conflicts = c.conflicts?.map((x) => clean({ status: x.status, note: x.note, source: x.source }));
+          rows.push(clean({ operation: op.key, location, field, status: c.status, note: c.note, replacement: c.replacement, source: c.source, models: c.models, mode: c.mode, rules: c.rules, returned: c.returned, statuses: c.statuses, notInApi: c.notInApi, conflicts }) as unknown as ClaimRow);
+        }
       }
     }
   }
