@@ -64,19 +64,8 @@ export function validateOverlayDocument(overlay: unknown, file?: string, lineOf?
     return { diagnostics: [problem(context, 'overlay-version', message, declared === undefined ? '' : '/overlay', `declare one of ${SUPPORTED_VERSIONS.map((v) => `${v}.0`).join(', ')}`)] };
   }
   const { validate } = validatorFor(version);
-  if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: [] };
+  if (validate(overlay)) return { version, diagnostics: [] };
   return { version, diagnostics: explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context) };
-}
-
-/**
- * The 1.1 schema we hold lacks `info.description`, which the 1.1 text defines ("Info Object");
- * the specification wins over its schema, so a string description is accepted.
- */
-function tolerateSpecText(overlay: Record<string, unknown>, version: OverlayVersion): unknown {
-  const info = overlay.info as Record<string, unknown> | undefined;
-  if (version !== '1.1' || !info || typeof info !== 'object' || typeof info.description !== 'string') return overlay;
-  const { description: _ignored, ...rest } = info;
-  return { ...overlay, info: rest };
 }
 
 const REQUIRES: Record<string, OverlayVersion> = { copy: '1.1', components: '1.2', $ref: '1.2', $self: '1.2' };
@@ -143,11 +132,6 @@ function describe(e: ErrorObject, version: OverlayVersion, overlay: unknown): { 
     case 'pattern':
       if (e.instancePath.endsWith('/target')) {
         return { message: `target ${JSON.stringify(getAtPointer(overlay, e.instancePath))} is not a JSONPath query`, hint: 'a target is an RFC 9535 JSONPath query starting with `$`', pointer: e.instancePath };
-      }
-      break;
-    case 'oneOf':
-      if (version === '1.1' && /^\/actions\/\d+$/.test(e.instancePath)) {
-        return { message: `${at} must have exactly one of \`update\`, \`copy\`, \`remove\``, hint: 'split it into one action per modifier', pointer: e.instancePath };
       }
       break;
     case 'uniqueItems':
