@@ -15,10 +15,11 @@ import { buildMatrix } from '../src/compat/matrix.ts';
 import { buildCompatReport } from '../src/compat/model.ts';
 import { pinnedBase } from '../src/compat/generator.ts';
 import { renderCompatJson } from '../src/compat/render-json.ts';
-import { renderCompatMarkdown } from '../src/compat/render-markdown.ts';
+import { renderProviderMarkdown } from '../src/compat/page/markdown.ts';
 import { renderMatrixMarkdown } from '../src/compat/render-matrix.ts';
 import { parseYaml } from '../src/load/document.ts';
 import { buildSite } from '../src/site/site.ts';
+import { capabilityDocument } from '../src/capabilities/generator.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ids = ['openai', 'compactifai', 'kluster', 'neosantara', 'oxlo'];
@@ -52,13 +53,13 @@ export async function benchCompat(): Promise<Figure[]> {
     const t0 = performance.now();
     const reports = profiles.map((p) => buildCompatReport(p, pinnedBase).report);
     const t1 = performance.now();
-    for (const [index, report] of reports.entries()) {
+    for (const report of reports) {
       renderCompatJson(report);
-      renderCompatMarkdown(report, { overlayFile: profiles[index].overlayFile });
+      renderProviderMarkdown(report);
     }
     renderMatrixMarkdown(buildMatrix(reports));
     const t2 = performance.now();
-    buildSite(reports);
+    buildSite(reports, capabilityDocument(reports));
     const t3 = performance.now();
     // The openai profile alone (its ~15,000 rows are most of the work), on copies of its own.
     const [alone] = fresh(loaded.slice(0, 1));

@@ -1,13 +1,14 @@
 /**
- * Mock server benchmark, side by side in one run on the same generated spec: the native engine,
- * Prism and Steady. Measures time from spawn to the first 200 on POST /chat/completions,
- * requests/s and p99 latency at 10 keep-alive connections (plain and `stream: true`), and the
- * peak RSS of each server's process tree. Our own small load generator on node:http (loopback
+ * Mock server benchmark, side by side in one run: the native engine, Steady and Prism on the same
+ * generated spec, and aimock (fixture-driven, no spec) with fixtures answering the same requests.
+ * Measures time from spawn to the first 200 on POST /chat/completions, requests/s and p99 latency
+ * at 10 keep-alive connections (plain, `stream: true`, and with a forced tool call), and the peak
+ * RSS of each server's process tree. Our own small load generator on node:http (loopback
  * only, bounded by duration and request count), since wrk is not installed by default.
  * Run standalone: node bench/mock.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
@@ -20,6 +21,15 @@ const LOAD_SECONDS = 4;
 const MAX_REQUESTS = 200_000;
 const chat = JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'Say hello' }] });
 const chatStream = JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'Say hello' }], stream: true });
+const weatherTool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+const chatTools = JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'Weather in Paris?' }], tools: [weatherTool], tool_choice: 'required' });
+/** aimock answers from fixtures only: these answer the bench's three requests. */
+const aimockFixtures = {
+  fixtures: [
+    { match: { toolName: 'get_weather' }, response: { toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] } },
+    { match: { userMessage: 'Say hello' }, response: { content: 'Hello! How can I help you today?' } },
+  ],
+};
 
 export interface BenchRow {
   name: string;
@@ -40,19 +50,24 @@ interface Server {
 async function launch(engine: string, profile: string): Promise<Server> {
   const port = await freePort();
   // A private copy: Prism restarts whenever its spec file changes, and builds run concurrently.
-  const spec = path.join(mkdtempSync(path.join(tmpdir(), 'oai-compat-bench-')), 'openapi.yaml');
+  const dir = mkdtempSync(path.join(tmpdir(), 'oai-compat-bench-'));
+  const spec = path.join(dir, 'openapi.yaml');
   copyFileSync(path.join(root, 'generated', profile, 'openapi.yaml'), spec);
+  const fixtures = path.join(dir, 'aimock-fixtures.json');
+  writeFileSync(fixtures, JSON.stringify(aimockFixtures));
   const node = process.execPath;
   const args =
     engine === 'native'
       ? [path.join(root, 'bin/oai-compat.js'), 'mock', profile, '--port', String(port)]
       : engine === 'prism'
         ? [path.join(root, 'node_modules/.bin/prism'), 'mock', '--host', '127.0.0.1', '--port', String(port), spec]
-        : [path.join(root, 'node_modules/.bin/steady'), '--host', '127.0.0.1', '--port', String(port), '--quiet', spec];
+        : engine === 'aimock'
+          ? [path.join(root, 'node_modules/@copilotkit/aimock/dist/cli.js'), '--host', '127.0.0.1', '--port', String(port), '--fixtures', fixtures, '--log-level', 'silent']
+          : [path.join(root, 'node_modules/.bin/steady'), '--host', '127.0.0.1', '--port', String(port), '--quiet', spec];
   const startedAt = performance.now();
   const child = spawn(node, args, { stdio: ['ignore', 'ignore', 'ignore'] });
-  // Prism and Steady serve the spec's paths without the server URL's /v1; ours serves under /v1.
-  return { engine, profile, child, port, prefix: engine === 'native' ? '/v1' : '', startedAt };
+  // Prism and Steady serve the spec's paths without the server URL's /v1; ours and aimock under /v1.
+  return { engine, profile, child, port, prefix: engine === 'native' || engine === 'aimock' ? '/v1' : '', startedAt };
 }
 
 function stop(server: Server): Promise<void> {
@@ -150,9 +165,11 @@ async function measure(engine: string, profile: string, withLoad: boolean): Prom
       const plain = await load(server, chat, {});
       // The SDK sends no Accept header; Steady streams only with one, so it gets one here.
       const streamed = await load(server, chatStream, engine === 'steady' ? { accept: 'text/event-stream' } : {});
+      const tools = await load(server, chatTools, {});
       rows.push(
         { name: `${engine} ${profile}: POST /chat/completions`, value: Math.round(plain.rps), unit: `req/s (p99 ${plain.p99.toFixed(1)} ms, ${plain.errors} non-200)` },
         { name: `${engine} ${profile}: POST /chat/completions stream`, value: Math.round(streamed.rps), unit: `req/s (p99 ${streamed.p99.toFixed(1)} ms, ${streamed.streamed ? 'SSE' : 'no SSE'}, ${streamed.errors} non-200)` },
+        { name: `${engine} ${profile}: POST /chat/completions tools`, value: Math.round(tools.rps), unit: `req/s (p99 ${tools.p99.toFixed(1)} ms, ${tools.errors} non-200)` },
       );
     }
     peak = Math.max(peak, treeRss(server.child.pid as number));
@@ -166,7 +183,7 @@ async function measure(engine: string, profile: string, withLoad: boolean): Prom
 
 export async function benchMock(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const engine of ['native', 'steady', 'prism']) rows.push(...(await measure(engine, 'openai', true)));
+  for (const engine of ['native', 'steady', 'prism', 'aimock']) rows.push(...(await measure(engine, 'openai', true)));
   for (const profile of ['neosantara', 'compactifai', 'kluster', 'oxlo']) rows.push(...(await measure('native', profile, false)));
   return rows;
 }

@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is TypeScript run by Node 24's type stripping. Node's compile cache keeps
-// the stripped, compiled modules between runs (in the system temp folder;
-// NODE_DISABLE_COMPILE_CACHE=1 turns it off): start-up is what scripts and CI wait on.
-import { enableCompileCache } from 'node:module';
+// The `oai-compat` command. Installed, it runs the built JavaScript (dist/). In a checkout of the
+// project (src/ is present), it runs the TypeScript sources by Node's type stripping and resolves
+// `oai-compat/*` to them, as the package exports' `oai-compat-source` condition says.
+// Node's compile cache keeps the compiled modules between runs (NODE_DISABLE_COMPILE_CACHE=1 turns it off).
+import { existsSync } from 'node:fs';
+import { enableCompileCache, registerHooks } from 'node:module';
 
 enableCompileCache?.();
-const { processIO } = await import('../src/cli/io.ts');
-const { run } = await import('../src/cli/main.ts');
+const checkout = existsSync(new URL('../src/cli/main.ts', import.meta.url));
+if (checkout) {
+  registerHooks({ resolve: (specifier, context, next) => next(specifier, { ...context, conditions: [...context.conditions, 'oai-compat-source'] }) });
+}
+const { processIO } = await import(checkout ? '../src/cli/io.ts' : '../dist/cli/io.js');
+const { run } = await import(checkout ? '../src/cli/main.ts' : '../dist/cli/main.js');
 process.exitCode = await run(process.argv.slice(2), processIO());

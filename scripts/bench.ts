@@ -12,6 +12,8 @@ const suites: { title: string; module: string; exportName: string }[] = [
   { title: 'compatibility data and docs', module: 'compat.ts', exportName: 'benchCompat' },
   { title: 'codegen: checkRequest and type-checking', module: 'codegen.ts', exportName: 'benchCodegen' },
   { title: 'mock servers', module: 'mock.ts', exportName: 'benchMock' },
+  { title: 'sizes: generated output and browser bundles', module: 'package-size.ts', exportName: 'benchSizes' },
+  { title: 'docs site: sizes against the budgets', module: 'site.ts', exportName: 'benchSite' },
 ];
 
 console.log(`oai-compat benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);

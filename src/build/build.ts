@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnosticError, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { fetchBaseSpec, readPin } from '../resolve/base-spec.ts';
+import { packageRoot, shippedProfilesDir } from '../load/package-root.ts';
+import { fetchBaseSpec, pinFile, readPin } from '../resolve/base-spec.ts';
 import { hashParts, MANIFEST_FORMAT, type BuildManifest } from './cache-key.ts';
 
 export const BASE_PROFILE = 'openai';
@@ -76,16 +77,23 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
-/** Hash of everything that shapes the output besides the profile's own folder: code, schemas, tool versions. */
+/**
+ * Hash of everything that shapes the output besides the profile's own folder: oai-compat's code
+ * (the checkout's src/, or the installed package's dist/ without its shipped profiles), its
+ * schemas and tool versions, and the project's pin.
+ */
 export async function codeKey(projectRoot: string): Promise<string> {
+  const code = existsSync(path.join(packageRoot, 'src')) ? path.join(packageRoot, 'src') : path.join(packageRoot, 'dist');
   const files = [
-    ...(await listFiles(path.join(projectRoot, 'src'))),
-    ...(await listFiles(path.join(projectRoot, 'spec/schemas'))),
-    path.join(projectRoot, 'spec/base/pin.json'),
-    path.join(projectRoot, 'package-lock.json'),
+    ...(await listFiles(code)).filter((f) => !f.startsWith(shippedProfilesDir + path.sep)),
+    ...(await listFiles(path.join(packageRoot, 'spec/schemas'))),
+    path.join(packageRoot, 'spec/capabilities.yaml'),
+    pinFile(projectRoot),
+    path.join(packageRoot, 'package-lock.json'),
+    path.join(packageRoot, 'package.json'),
   ].filter((f) => existsSync(f));
   const parts: (string | Uint8Array)[] = [];
-  for (const file of files) parts.push(path.relative(projectRoot, file), await readFile(file));
+  for (const file of files) parts.push(path.relative(packageRoot, file), await readFile(file));
   return hashParts(parts);
 }
 
@@ -158,7 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const buildsCross = !options.profiles?.length && !options.specsOnly;
   const crossStale = buildsCross && (options.force || stale.length > 0 || manifest?.cross.key !== crossKey || !manifest.cross.files.every((f) => existsSync(path.join(generatedDir, f))));
 
-  if (stale.length === 0 && !crossStale) {
+  const baseStale = manifest?.base !== baseKey || !existsSync(path.join(generatedDir, 'base/openapi.yaml'));
+  if (stale.length === 0 && !crossStale && !baseStale) {
     return { profiles: inputs.map((p) => ({ id: p.id, state: 'up-to-date' })), diagnostics: [] };
   }
   const { runBuild } = await import('./run-build.ts');

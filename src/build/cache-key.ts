@@ -30,6 +30,8 @@ export interface BuildManifest {
   format: typeof MANIFEST_FORMAT;
   /** sha256 of the pinned base spec. */
   baseSpec: string;
+  /** Key (code and base spec) of the normalized base in generated/base/openapi.yaml. */
+  base?: string;
   profiles: Record<string, ProfileManifest>;
   /** Key of the cross-profile outputs (MATRIX.md and the like), and the files they are. */
   cross: { key: string; files: string[] };

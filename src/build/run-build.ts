@@ -15,6 +15,7 @@ import { openStage } from './commit.ts';
 import { writeFileAtomic, writeTree } from './files.ts';
 import type { GeneratedFile, Generator, ResolvedProfile } from './types.ts';
 import { isHttpMethod } from '../load/openapi.ts';
+import { packageRoot } from '../load/package-root.ts';
 
 interface RunBuildInput {
   options: BuildOptions;
@@ -30,6 +31,8 @@ interface RunBuildInput {
 }
 
 const CACHE_DIR = '.cache';
+/** generated/base/: the normalized base every overlay.gen.yaml replays on (not a profile). */
+export const BASE_DIR = 'base';
 
 /** The normalized base, from the cache when the spec and the code are unchanged (a corrupt entry is recomputed). */
 async function normalizedBase(projectRoot: string, baseKey: string): Promise<{ base: JsonObject; report?: BuildReport['normalize'] }> {
@@ -90,6 +93,8 @@ function profileFiles(profile: ResolvedProfile): GeneratedFile[] {
     { path: 'provenance.json', contents: `${JSON.stringify(provenance, null, 2)}\n` },
     // The parsed claims (src/profile/types.ts), for gateways and tools outside this project.
     { path: 'profile.json', contents: `${JSON.stringify(profile.model, null, 2)}\n` },
+    // Replays openapi.yaml on generated/base/openapi.yaml with any Overlay tool.
+    ...(profile.replay ? [{ path: 'overlay.gen.yaml', contents: toYaml(profile.replay) }] : []),
   ];
 }
 
@@ -106,7 +111,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const { projectRoot } = options;
   const diagnostics: Diagnostic[] = [];
   const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.baseKey);
-  const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(projectRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
+  const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(packageRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
 
   // Every profile is resolved (cheap); only stale ones are regenerated and written.
   const profiles: ResolvedProfile[] = [];
@@ -137,6 +142,10 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const stage = await openStage(generatedDir);
   try {
     const replace: string[] = [];
+    if (input.manifest?.base !== input.baseKey || !existsSync(path.join(generatedDir, BASE_DIR, 'openapi.yaml'))) {
+      await writeTree(path.join(stage.dir, BASE_DIR), [{ path: 'openapi.yaml', contents: toYaml(base) }]);
+      replace.push(BASE_DIR);
+    }
     for (const profile of profiles) {
       const isStale = stale.some((s) => s.id === profile.id);
       const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
@@ -179,6 +188,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
     const manifest: BuildManifest = {
       format: MANIFEST_FORMAT,
       baseSpec: input.baseSpec,
+      base: input.baseKey,
       profiles: { ...(input.manifest?.profiles ?? {}) },
       cross: { key: buildsAll ? input.crossKey : (input.manifest?.cross.key ?? ''), files: crossFiles },
     };
@@ -215,7 +225,7 @@ async function keptFiles(folder: string, files: readonly GeneratedFile[]): Promi
 async function removedProfiles(generatedDir: string, ids: Set<string>): Promise<string[]> {
   const removed: string[] = [];
   for (const entry of await readdir(generatedDir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !entry.name.startsWith('.') && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) removed.push(entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== BASE_DIR && !ids.has(entry.name) && existsSync(path.join(generatedDir, entry.name, 'openapi.yaml'))) removed.push(entry.name);
   }
   return removed.sort();
 }

@@ -24,6 +24,8 @@ export interface ResolvedProfile {
    * Generators read claims from here, never from the spec's `x-compat`.
    */
   model: ProfileModel;
+  /** The Overlay that replays `spec` on `base` (generated/<id>/overlay.gen.yaml). */
+  replay?: Record<string, unknown>;
 }
 
 /**

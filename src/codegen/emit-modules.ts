@@ -4,12 +4,18 @@ import type { ProviderProfile } from '../runtime/types.ts';
 import type { OperationInfo } from './operations.ts';
 import type { ValidatorNames } from './validators.ts';
 
+export const VALIDATORS_MODULE = 'validators.gen.js';
+export const FAST_VALIDATORS_MODULE = 'validators-fast.gen.js';
+
 export interface ModuleContext {
   profile: ProviderProfile;
   operations: readonly OperationInfo[];
   validators: Map<string, ValidatorNames>;
-  /** Import specifier of src/runtime/index.ts as seen from the generated folder. */
+  /** Import specifier of the runtime (`oai-compat/runtime`). */
   runtime: string;
+  /** Whether validators.gen.js / validators-fast.gen.js exist. */
+  hasValidators: boolean;
+  hasFastValidators: boolean;
   header: string;
 }
 
@@ -64,18 +70,11 @@ const lit = (value: unknown): string => JSON.stringify(value);
 export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['OperationTable'], isTypeOnly: true });
-  const hasValidators = [...ctx.validators.values()].some((n) => n.request || n.stream || Object.keys(n.responses).length);
-  if (hasValidators) {
-    // The loader alone (not the runtime index, which brings the HTTP client): the mock imports this module at start.
-    file.addImportDeclaration({ moduleSpecifier: 'node:module', namedImports: ['createRequire'] });
-    file.addImportDeclaration({ moduleSpecifier: siblingModule(ctx.runtime, 'validators.ts'), namedImports: ['validatorLoader'] });
-    file.addStatements((w) => {
-      w.blankLineIfLastNot();
-      w.writeLine('const require = createRequire(import.meta.url);');
-      w.writeLine('/** A validator compiled at build time (validators/<name>.gen.cjs), loaded on its first check. */');
-      w.writeLine('const v = validatorLoader((name) => require(`./validators/${name}.gen.cjs`));');
-    });
+  if (ctx.hasValidators) {
+    file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['combineValidators'] });
+    file.addImportDeclaration({ moduleSpecifier: `./${VALIDATORS_MODULE}`, namespaceImport: 'v' });
   }
+  if (ctx.hasFastValidators) file.addImportDeclaration({ moduleSpecifier: `./${FAST_VALIDATORS_MODULE}`, namespaceImport: 'fast' });
   addConst(file, {
     name: 'operationTable',
     doc: `Every operation ${ctx.profile.name} offers: its validators (compiled at build time) and its field claims.`,
@@ -87,10 +86,10 @@ export function emitOperationsModule(ctx: ModuleContext): string {
           w.write(`${lit(op.key)}: `).inlineBlock(() => {
             w.writeLine(`method: ${lit(op.method)},`);
             w.writeLine(`path: ${lit(op.path)},`);
-            if (names.request) w.writeLine(`request: v(${lit(names.request)}),`);
-            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v(${lit(name)})`);
+            if (names.request) w.writeLine(`request: ${names.fast ? `combineValidators(v.${names.request}, fast.${names.fast})` : `v.${names.request}`},`);
+            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
             w.writeLine(`responses: { ${responses.join(', ')} },`);
-            if (names.stream) w.writeLine(`stream: v(${lit(names.stream)}),`);
+            if (names.stream) w.writeLine(`stream: v.${names.stream},`);
             const tables = [
               ['requestClaims', op.requestClaims],
               ['requestClaimsByModel', op.requestClaimsByModel],
@@ -113,9 +112,12 @@ export function emitOperationsModule(ctx: ModuleContext): string {
   return finish(file, ctx.header);
 }
 
-/** `../../src/runtime/validators.ts` from the runtime index's specifier. */
-function siblingModule(runtime: string, name: string): string {
-  return runtime.replace(/[^/]*$/, name);
+/** The declarations of validators.gen.js (or, with `fast`, validators-fast.gen.js): one export per name. */
+export function emitValidatorDeclarations(ctx: ModuleContext, names: readonly string[], fast = false): string {
+  const type = fast ? '(data: unknown) => boolean' : 'ValidateFunction';
+  const lines = names.map((name) => `export declare const ${name}: ${type};`);
+  const imports = fast ? '' : `import type { ValidateFunction } from ${lit(ctx.runtime)};\n`;
+  return `${ctx.header}${imports}${lines.join('\n')}\n`;
 }
 
 export function emitClientModule(ctx: ModuleContext): string {
@@ -150,7 +152,7 @@ export function emitClientModule(ctx: ModuleContext): string {
     docs: [
       `A typed client for ${profile.name}: authenticates with ${auth} (the API key defaults to the ` +
         `\`${profile.auth.env}\` environment variable), sends requests to ${profile.baseUrl || 'the given baseUrl'} unless ` +
-        '`baseUrl` says otherwise, and raises ApiError on non-2xx answers.',
+        '`baseUrl` says otherwise. Calls resolve to `{ data, response }` and throw ApiError on non-2xx answers.',
     ],
     parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
     returnType: 'Client',

@@ -4,21 +4,23 @@
  * the index module that `oai-compat/providers/<id>` points to.
  */
 import type { GeneratedFile, Generator, GeneratorResult, ResolvedProfile } from '../build/types.ts';
-import { emitClientModule, emitIndexModule, emitOperationsModule, type ModuleContext } from './emit-modules.ts';
+import { emitClientModule, emitIndexModule, emitOperationsModule, emitValidatorDeclarations, FAST_VALIDATORS_MODULE, VALIDATORS_MODULE, type ModuleContext } from './emit-modules.ts';
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { compileValidators, type CompiledValidators } from './validators.ts';
 import type { OperationInfo } from './operations.ts';
 
 export interface CodegenOptions {
-  /** Import specifier of src/runtime/index.ts from the output folder (generated/<id>/ by default). */
+  /** Import specifier of the runtime (default `oai-compat/runtime`, resolved through the package's exports). */
   runtime?: string;
 }
 
-export const DEFAULT_RUNTIME = '../../src/runtime/index.ts';
+export const DEFAULT_RUNTIME = 'oai-compat/runtime';
 
 export function header(profileId: string): string {
   return (
@@ -51,13 +53,27 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
     validators: validators.byOperation,
     runtime: options.runtime ?? DEFAULT_RUNTIME,
     header: text,
+    hasValidators: validators.module !== undefined,
+    hasFastValidators: validators.fastModule !== undefined,
   };
+  const exported = (fast: boolean) => [...new Set([...validators.byOperation.values()].flatMap((n) => (fast ? (n.fast ? [n.fast] : []) : [n.request, n.stream, ...Object.values(n.responses)].filter((x) => x !== undefined))))].sort();
   const files: GeneratedFile[] = [
     { path: 'types.gen.ts', contents: text + types },
     { path: 'operations.gen.ts', contents: emitOperationsModule(ctx) },
     { path: 'client.gen.ts', contents: emitClientModule(ctx) },
     { path: 'index.gen.ts', contents: emitIndexModule(ctx) },
-    ...validators.modules.map((m) => ({ path: `validators/${m.name}.gen.cjs`, contents: `${text}${m.code}` })),
+    ...(validators.module === undefined
+      ? []
+      : [
+          { path: VALIDATORS_MODULE, contents: `${text}${validators.module}` },
+          { path: VALIDATORS_MODULE.replace(/\.js$/, '.d.ts'), contents: emitValidatorDeclarations(ctx, exported(false)) },
+        ]),
+    ...(validators.fastModule === undefined
+      ? []
+      : [
+          { path: FAST_VALIDATORS_MODULE, contents: `${text}${validators.fastModule}` },
+          { path: FAST_VALIDATORS_MODULE.replace(/\.js$/, '.d.ts'), contents: emitValidatorDeclarations(ctx, exported(true), true) },
+        ]),
   ];
   return { files };
 }
@@ -68,7 +84,7 @@ const WORKER_THRESHOLD = 100;
 function compileInParallel(spec: OpenAPIDocument, operations: OperationInfo[], specFile: string): Promise<CompiledValidators> {
   if (operations.length < WORKER_THRESHOLD) return Promise.resolve(compileValidators(spec, operations, specFile));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./validators-worker.ts', import.meta.url), { workerData: { spec, operations, specFile } });
+    const worker = new Worker(new URL(`./validators-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: { spec, operations, specFile } });
     worker.once('message', (result: CompiledValidators) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the validators worker exited with code ${code}`)));

@@ -1,33 +1,35 @@
 /**
- * Validators as Ajv standalone code, compiled at build time: one CommonJS module per distinct
- * schema an operation uses (request body, JSON responses, stream event), written to
- * validators/<name>.gen.cjs and required on first use, so loading a profile never loads them all.
- * Where a request schema reaches a `oneOf` with a usable `discriminator`, the module also exports a
- * `fast` variant that picks the branch by its tag (see fast-schemas.ts).
+ * Validators as Ajv standalone code, compiled at build time into ONE ES module per profile
+ * (validators.gen.js): every distinct schema an operation uses (request body, JSON responses,
+ * stream event) is an export, and the sub-schemas they share are compiled once, as functions the
+ * exports call (no `$ref` is inlined). Where a request schema reaches a `oneOf` with a usable
+ * `discriminator`, a second module (validators-fast.gen.js) exports a variant that picks the
+ * branch by its tag (see fast-schemas.ts). Annotations are stripped before compiling and the code
+ * is minified: neither changes what is accepted, both shrink what ships.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { transformSync } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { fastSchemas } from './fast-schemas.ts';
 import type { OperationInfo, SchemaSite } from './operations.ts';
+import { stripAnnotations } from './strip-annotations.ts';
 
-/** Per operation, the module names (validators/<name>.gen.cjs) of its validators. */
+/** Per operation, the export names (of validators.gen.js, and validators-fast.gen.js for `fast`) of its validators. */
 export interface ValidatorNames {
   request?: string;
+  /** The request's fast variant, when there is one. */
+  fast?: string;
   responses: Record<string, string>;
   stream?: string;
 }
 
-export interface ValidatorModule {
-  /** File stem: `createChatCompletion.request`. */
-  name: string;
-  /** CommonJS source exporting `validate` (and `fast` when it differs). */
-  code: string;
-}
-
 export interface CompiledValidators {
-  modules: ValidatorModule[];
+  /** validators.gen.js, absent when the profile has no schema to check. */
+  module?: string;
+  /** validators-fast.gen.js, absent when no request reaches a usable discriminator. */
+  fastModule?: string;
   byOperation: Map<string, ValidatorNames>;
   diagnostics: Diagnostic[];
 }
@@ -44,14 +46,14 @@ function newAjv(discriminator: boolean): Ajv2020 {
     strict: false,
     // The first violation per check, as Ajv does by default (the bench's run-time baseline uses the same).
     allErrors: false,
-    // Small $ref targets inlined, as Ajv does by default.
-    inlineRefs: true,
     // Formats in the spec are informational (binary, unixtime); checking them would ship ajv-formats.
     validateFormats: false,
     discriminator,
     // No optimizing pass over the generated code: about a third of compile time, and V8 runs the
     // unoptimized code as fast (same run of bench/codegen.ts: equal µs on valid and invalid bodies).
-    code: { source: true, esm: false, lines: false, optimize: false },
+    code: { source: true, esm: true, lines: false, optimize: false },
+    // Each `$ref` is compiled once and called: the sub-schemas the operations share are not repeated.
+    inlineRefs: false,
   });
 }
 
@@ -64,7 +66,8 @@ interface Target {
 }
 
 export function compileValidators(spec: OpenAPIDocument, operations: readonly OperationInfo[], specFile: string): CompiledValidators {
-  const components = ((spec.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const declared = ((spec.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
+  const components = Object.fromEntries(Object.entries(declared).map(([name, schema]) => [name, stripAnnotations(schema)]));
   // Inline schemas live next to the components, so their `#/components/...` refs still resolve.
   const inline: Record<string, unknown> = {};
   const nameOf = new Map<string, string>();
@@ -79,11 +82,11 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
     if (!key) {
       key = `#/inline/i${inlineKeys.size}`;
       inlineKeys.set(site.pointer, key);
-      inline[`i${inlineKeys.size - 1}`] = site.schema;
+      inline[`i${inlineKeys.size - 1}`] = stripAnnotations(site.schema);
     }
     let name = nameOf.get(key);
     if (!name) {
-      name = uniqueName(`${fileSafe(op.operationId ?? `${op.method}${op.path}`)}.${role}`, usedNames);
+      name = uniqueName(`${identifier(op.operationId ?? `${op.method}${op.path}`)}_${identifier(role)}`, usedNames);
       nameOf.set(key, name);
       targets.push({ name, key, op, role, pointer: site.pointer });
     }
@@ -114,35 +117,46 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
       });
     }
   }
-  if (diagnostics.length) return { modules: [], byOperation, diagnostics };
+  if (diagnostics.length) return { byOperation, diagnostics };
+  if (targets.length === 0) return { byOperation, diagnostics };
 
+  const module = esModule(standaloneCode(ajv, Object.fromEntries(targets.map((t) => [t.name, t.name]))));
   const fast = fastSchemas({ components, inline });
-  let fastAjv: Ajv2020 | undefined;
-  const modules = targets.map((target): ValidatorModule => {
-    const blocks = [scoped(standaloneCode(ajv, { validate: target.name }))];
-    // Request bodies only: they are checked on every call (checkRequest, the mock); answers are checked far less often.
-    if (target.role === 'request' && fast.reaches(target.key)) {
-      if (!fastAjv) {
-        fastAjv = newAjv(true);
-        fastAjv.addSchema({ $id: SPEC_ID, components: { schemas: fast.components }, inline: fast.inline });
-      }
+  // Request bodies only: they are checked on every call (checkRequest, the mock); answers are checked far less often.
+  const fastTargets = targets.filter((t) => t.role === 'request' && fast.reaches(t.key));
+  let fastModule: string | undefined;
+  if (fastTargets.length) {
+    const fastAjv = newAjv(true);
+    fastAjv.addSchema({ $id: SPEC_ID, components: { schemas: fast.components }, inline: fast.inline });
+    const compiled: string[] = [];
+    for (const target of fastTargets) {
       try {
         fastAjv.addSchema({ $id: target.name, $ref: `${SPEC_ID}${target.key}` });
-        blocks.push(scoped(standaloneCode(fastAjv, { fast: target.name })));
+        fastAjv.getSchema(target.name);
+        compiled.push(target.name);
       } catch {
         // A discriminator Ajv refuses after all: the full validator alone is still right.
         fastAjv.removeSchema(target.name);
       }
     }
-    return { name: target.name, code: `"use strict";\n${blocks.join('\n')}\n` };
-  });
-  return { modules, byOperation, diagnostics };
+    if (compiled.length) {
+      fastModule = esModule(standaloneCode(fastAjv, Object.fromEntries(compiled.map((name) => [name, name]))));
+      for (const names of byOperation.values()) if (names.request && compiled.includes(names.request)) names.fast = names.request;
+    }
+  }
+  return { module, fastModule, byOperation, diagnostics };
 }
 
-/** Each standalone output in its own block, so two of them (full and fast) share one module without name clashes. */
-function scoped(code: string): string {
-  const prologue = '"use strict";';
-  return `{\n${code.startsWith(prologue) ? code.slice(prologue.length).replace(/^\n/, '') : code}\n}`;
+/** Ajv's ES output with its runtime helpers imported from oai-compat/runtime (it `require`s them), minified. */
+function esModule(code: string): string {
+  const helpers = new Set<string>();
+  const replaced = code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
+    if (name !== 'ucs2length') throw new Error(`the validators need Ajv's runtime helper "${name}", which oai-compat/runtime does not provide`);
+    helpers.add(name);
+    return name;
+  });
+  const imports = helpers.size ? `import { ${[...helpers].sort().join(', ')} } from "oai-compat/runtime";\n` : '';
+  return transformSync(imports + replaced, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */
@@ -154,13 +168,15 @@ function localRef(site: SchemaSite): string | undefined {
   return undefined;
 }
 
-function fileSafe(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'operation';
+/** An export name: `createChatCompletion_request`. */
+function identifier(text: string): string {
+  const name = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'operation';
+  return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
 function uniqueName(base: string, used: Set<string>): string {
   let name = base;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}_${i}`;
   used.add(name.toLowerCase());
   return name;
 }

@@ -19,10 +19,12 @@ function cellText(cell: MatrixCell | undefined, offered = false): string {
   return cell.note ? `${cell.status}: ${escapeCell(cell.note)}` : cell.status;
 }
 
-export function renderMatrixMarkdown(matrix: Matrix): string {
+/** `capabilities`: the capability grid (opening the file) and its evidence sections (closing it). */
+export function renderMatrixMarkdown(matrix: Matrix, capabilities?: { grid: string; evidence: string }): string {
   const names = matrix.profiles.map((p) => p.name);
   const head = (first: string[]) => [`| ${[...first, ...names].join(' | ')} |`, `|${[...first, ...names].map(() => '---').join('|')}|`];
   const out: string[] = [generatedHeader, '', '# OpenAI API compatibility matrix', ''];
+  if (capabilities) out.push('## Capabilities', '', 'Each cell links to the claims that answer it.', '', capabilities.grid, '');
   out.push('Statuses: supported, partial, ignored, unsupported, deprecated, extension (the provider\'s own), undocumented (the provider\'s docs say nothing). An empty cell: the endpoint is not offered; –: the endpoint is offered without this field.', '');
   out.push('## Fields by status', '', 'Over the fields of the endpoints each profile offers (see docs/x-compat.md, "Counts").', '', ...matrix.profiles.map((p) => `- ${p.name}: ${describeCounts(p.counts)}`), '');
   out.push('## Endpoints', '', ...head(['Endpoint']));
@@ -38,5 +40,6 @@ export function renderMatrixMarkdown(matrix: Matrix): string {
     if (rest) out.push('', `${rest} more OpenAI fields of this endpoint are undocumented by every provider.`);
     out.push('');
   }
+  if (capabilities) out.push('## Capability evidence', '', capabilities.evidence, '');
   return `${out.join('\n').trimEnd()}\n`;
 }

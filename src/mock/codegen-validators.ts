@@ -6,7 +6,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { OperationModel } from './model.ts';
-import { issueFromAjv, mostSpecific, type RequestValidator } from './validate.ts';
+import { isAmbiguousOneOf, issueFromAjv, mostSpecific, type RequestValidator } from './validate.ts';
 
 /** The slice of codegen's `OperationTable` the mock uses. */
 export type PrecompiledTable = Readonly<Record<string, { request?: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } }>>;
@@ -16,7 +16,11 @@ export function precompiledValidator(table: PrecompiledTable, fallback: RequestV
     check(op: OperationModel, part, value, contentType) {
       const validate = part === 'body' && contentType === 'application/json' ? table[op.key]?.request : undefined;
       if (!validate) return fallback.check(op, part, value, contentType);
-      return validate(value) ? undefined : issueFromAjv(mostSpecific(validate.errors ?? []), part);
+      if (validate(value)) return undefined;
+      const errors = validate.errors ?? [];
+      // Built with strict `oneOf`: a value several branches fit is judged again with the relaxed rule.
+      if (errors.some(isAmbiguousOneOf)) return fallback.check(op, part, value, contentType);
+      return issueFromAjv(mostSpecific(errors), part);
     },
   };
 }

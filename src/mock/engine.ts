@@ -7,12 +7,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { errorBody, injectedError, mockError, type MockError } from './errors.ts';
 import { defaultLimits, parseJsonBody, parseMultipart, parseQuery, unsupportedMediaType, type BodyLimits } from './input.ts';
-import { deref, isJsonType, type Json, type MockModel, type OperationModel, type Schema } from './model.ts';
+import { isJsonType, type Json, type MockModel, type OperationModel } from './model.ts';
+import { behave } from './behave/index.ts';
+import { effectiveRequest } from './behave/claims.ts';
 import { finishBody, prepareResponse, type PreparedResponse, type ResponseCheck } from './respond.ts';
 import { buildRouter, type Router } from './route.ts';
-import { checkAuth, checkClaims, honours } from './rules.ts';
+import { checkAuth, checkClaims } from './rules.ts';
+import type { FixtureAnswer, FixtureSet } from './fixtures.ts';
+import type { MockState } from './state.ts';
+import { encodeEvent, type SseEvent } from './stream/sse.ts';
 import { askedStatus, faultQueue } from './faults.ts';
-import { chatChunks, encodeEvent, genericEvents } from './sse.ts';
 import type { RequestValidator } from './validate.ts';
 
 export interface EngineInput {
@@ -23,6 +27,10 @@ export interface EngineInput {
   /** Bodies computed at build time (mock.gen.json), by operation key. */
   prepared?: Record<string, PreparedResponse>;
   limits?: BodyLimits;
+  /** In-memory objects for create → retrieve → list → delete (stateful mode). */
+  state?: MockState;
+  /** Scripted answers for matching requests (`--fixtures`). */
+  fixtures?: FixtureSet;
   /** Size of the fault queue (default DEFAULT_MAX_FAULTS). */
   maxFaults?: number;
 }
@@ -91,9 +99,18 @@ export function createEngine(input: EngineInput): Engine {
     if (claimError) return sendError(res, claimError);
 
     const answer = preparedFor(op);
-    const streamed = op.streamField && (body.value as Record<string, unknown> | undefined)?.[op.streamField] === true;
-    if (streamed) return stream(res, op, answer, body.value as Record<string, unknown>);
-    sendPrepared(res, answer, body.value);
+    const raw = (body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? body.value : {}) as Record<string, unknown>;
+    const request = effectiveRequest(op, raw);
+    if (isError(request)) return sendError(res, request);
+    const scripted = input.fixtures?.match(op, raw, req.headers);
+    if (scripted && scripted.kind !== 'reply') return sendScripted(req, res, answer, scripted);
+    const script = scripted?.reply;
+    const produce = () => behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer, ...(script ? { script } : {}) });
+    const outcome = input.state ? input.state.serve({ op, pathParams, query, request, template: answer.body }, produce) : produce();
+    if (isError(outcome)) return sendError(res, outcome);
+    if (!outcome) return sendPrepared(res, answer, request);
+    if ('events' in outcome) return sendEvents(res, answer.headers, outcome.events);
+    sendJson(res, answer, outcome.body);
   }
 
   async function readBody(req: IncomingMessage, op: OperationModel): Promise<{ contentType?: string; part: 'body' | 'form'; value?: unknown } | MockError> {
@@ -130,31 +147,6 @@ export function createEngine(input: EngineInput): Engine {
   function tooLarge(req: IncomingMessage): MockError {
     req.pause();
     return mockError(413, `Request body too large: the limit is ${limits.maxBytes} bytes.`, { code: 'request_too_large' });
-  }
-
-  function stream(res: ServerResponse, op: OperationModel, answer: PreparedResponse, request: Record<string, unknown>): void {
-    const body = finishBody(answer, request);
-    let events;
-    if (body && typeof body === 'object' && !Array.isArray(body) && body.object === 'chat.completion') {
-      const options = request.stream_options as { include_usage?: unknown } | undefined;
-      const includeUsage = options?.include_usage === true && honours(op, 'stream_options') && honours(op, 'stream_options.include_usage');
-      events = chatChunks(body as Record<string, Json>, includeUsage, chunkHasUsage(op));
-    } else {
-      events = genericEvents(spec, op, body);
-    }
-    res.writeHead(200, { ...answer.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-    for (const e of events) res.write(encodeEvent(e));
-    res.end();
-  }
-
-  const usageInChunks = new Map<OperationModel, boolean>();
-  function chunkHasUsage(op: OperationModel): boolean {
-    let has = usageInChunks.get(op);
-    if (has === undefined) {
-      const schema = deref<Schema>(spec, op.response.eventSchema);
-      usageInChunks.set(op, (has = Boolean(schema?.properties && 'usage' in (schema.properties as object))));
-    }
-    return has;
   }
 
   function control(req: IncomingMessage, res: ServerResponse, command: string): void {
@@ -231,5 +223,42 @@ function sendPrepared(res: ServerResponse, answer: PreparedResponse, request: un
   }
   const payload = answer.binary ? Buffer.from(answer.body as string, 'base64') : typeof answer.body === 'string' && !isJsonType(answer.contentType) ? answer.body : JSON.stringify(finishBody(answer, request));
   res.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType, 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+function sendJson(res: ServerResponse, answer: PreparedResponse, body: Json): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(answer.status, { ...answer.headers, 'content-type': answer.contentType ?? 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+/** Writes an event stream; events with `delayMs` (fixture streams) wait before being sent. */
+async function sendEvents(res: ServerResponse, headers: Record<string, string>, events: SseEvent[]): Promise<void> {
+  res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  if (!events.some((e) => e.delayMs)) {
+    res.end(events.map(encodeEvent).join(''));
+    return;
+  }
+  for (const e of events) {
+    if (e.delayMs) await new Promise((r) => setTimeout(r, e.delayMs));
+    if (res.destroyed) return;
+    res.write(encodeEvent(e));
+  }
+  res.end();
+}
+
+/** A fixture's answer other than a scripted reply: an error, a body, raw events, or a dropped connection. */
+function sendScripted(req: IncomingMessage, res: ServerResponse, answer: PreparedResponse, scripted: Exclude<FixtureAnswer, { kind: 'reply' }>): void {
+  if (scripted.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  if (scripted.kind === 'error') return sendError(res, scripted.error);
+  if (scripted.kind === 'events') {
+    void sendEvents(res, answer.headers, scripted.events);
+    return;
+  }
+  const payload = JSON.stringify(scripted.body ?? null);
+  res.writeHead(scripted.status, { ...answer.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
 }

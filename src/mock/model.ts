@@ -7,7 +7,7 @@ import type { OpenAPIDocument } from '../build/types.ts';
 import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
 import { parseProfile } from '../profile/parse.ts';
 import { operationsByKey, plainClaims } from '../profile/select.ts';
-import { fieldLocations, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel } from '../profile/types.ts';
+import { fieldLocations, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel, type ValueRule } from '../profile/types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -27,6 +27,8 @@ export interface ClaimModel {
   status: string;
   note?: string;
   replacement?: string;
+  /** Value rules (clamp/rewrite/ignore/reject), applied by the behaviours. */
+  rules?: ValueRule[];
 }
 
 /** The unscoped field claims of one operation (from the profile model), by location and field path. */
@@ -61,6 +63,8 @@ export interface OperationModel {
   streamField?: string;
   requiresAuth: boolean;
   claims: FieldClaims;
+  /** The status of fields no claim names, per location (the operation's `defaults`). */
+  defaults?: Partial<Record<FieldLocation, { status: string }>>;
 }
 
 export interface AuthModel {
@@ -192,6 +196,7 @@ function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, 
     ...(streamField ? { streamField } : {}),
     requiresAuth: !Array.isArray(security) || security.length > 0,
     claims: mockClaims(claimed),
+    ...(claimed && Object.keys(claimed.defaults).length > 0 ? { defaults: Object.fromEntries(Object.entries(claimed.defaults).map(([at, d]) => [at, { status: d.status }])) } : {}),
   };
 }
 
@@ -200,7 +205,7 @@ function mockClaims(claimed: ClaimedOperation | undefined): FieldClaims {
   for (const location of fieldLocations) {
     if (!claimed?.fields[location]) continue;
     claims[location] = Object.fromEntries(
-      Object.entries(plainClaims(claimed, location)).map(([path, c]) => [path, { status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}) }]),
+      Object.entries(plainClaims(claimed, location)).map(([path, c]) => [path, { status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}), ...(c.rules?.length ? { rules: c.rules } : {}) }]),
     );
   }
   return claims;

@@ -12,13 +12,20 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { OpenAPIDocument } from '../build/types.ts';
+import { diagnosticError } from '../diagnostics/diagnostic.ts';
 import { listen } from './listen.ts';
 import type { RunningMock } from './start.ts';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const prismBin = path.join(projectRoot, 'node_modules', '.bin', 'prism');
+/** Prism's CLI wherever it is installed next to oai-compat (an optional peer dependency). */
+function prismBin(): string {
+  try {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
+  } catch {
+    throw diagnosticError({ code: 'mock-no-prism', message: '@stoplight/prism-cli is not installed', hint: 'install it (`npm i -D @stoplight/prism-cli`) or use the native engine' }, 2);
+  }
+}
 
 export async function startPrism(options: { host: string; port: number; specFile?: string; spec?: OpenAPIDocument; startTimeoutMs?: number }): Promise<RunningMock> {
   // Prism watches its spec file and restarts (refusing connections meanwhile) when it changes:
@@ -28,7 +35,7 @@ export async function startPrism(options: { host: string; port: number; specFile
   if (options.specFile) copyFileSync(options.specFile, specFile);
   else writeFileSync(specFile, JSON.stringify(options.spec));
   const privatePort = await freePort();
-  const child = spawn(process.execPath, [prismBin, 'mock', '--host', '127.0.0.1', '--port', String(privatePort), specFile], {
+  const child = spawn(process.execPath, [prismBin(), 'mock', '--host', '127.0.0.1', '--port', String(privatePort), specFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Prism declares Node >= 24: run it on the Node running us, not whatever `node` is first on PATH.
     env: { ...process.env, NODE_OPTIONS: '' },

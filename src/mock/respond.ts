@@ -17,6 +17,9 @@ export interface PreparedResponse {
   headers: Record<string, string>;
   /** Where the body came from: the documented example or the schema. */
   source: 'example' | 'schema' | 'none';
+  /** Top-level body fields the schema lets be null, and those it lets be left out (behaviours clear them). */
+  nullable?: string[];
+  optional?: string[];
 }
 
 /** Checks a response body against the operation's response schema (compiled once per operation). */
@@ -35,13 +38,26 @@ export function prepareResponse(spec: OpenAPIDocument, model: MockModel, op: Ope
   const example = documentedExample(spec, op);
   if (example !== undefined) {
     const cleaned = withoutUnsupported(example, op);
-    if (check(op, cleaned)) return { status: r.status, contentType: r.contentType, body: cleaned, headers, source: 'example' };
+    if (check(op, cleaned)) return { status: r.status, contentType: r.contentType, body: cleaned, headers, source: 'example', ...clearable(op, cleaned, check) };
   }
   const fromSchema = sample(spec, r.schema, { mode: 'response' });
   // A second, richer try: optional fields near the top make SDK objects look complete.
   const richer = sample(spec, r.schema, { mode: 'response', optionalDepth: 1 });
   const body = check(op, richer) ? richer : fromSchema;
-  return { status: r.status, contentType: r.contentType, body, headers, source: 'schema' };
+  return { status: r.status, contentType: r.contentType, body, headers, source: 'schema', ...clearable(op, body, check) };
+}
+
+/** Which top-level fields of a valid body may be null or absent (tried one at a time). */
+function clearable(op: OperationModel, body: Json, check: ResponseCheck): Pick<PreparedResponse, 'nullable' | 'optional'> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  const nullable: string[] = [];
+  const optional: string[] = [];
+  for (const key of Object.keys(body)) {
+    if (body[key] !== null && check(op, { ...body, [key]: null })) nullable.push(key);
+    const { [key]: _, ...without } = body;
+    if (check(op, without)) optional.push(key);
+  }
+  return { nullable, optional };
 }
 
 function documentedExample(spec: OpenAPIDocument, op: OperationModel): Json | undefined {

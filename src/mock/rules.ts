@@ -105,9 +105,3 @@ function rejected(model: MockModel, c: CompiledClaim, param: string): MockError 
   const instead = c.claim.replacement ? ` Use '${c.claim.replacement}' instead.` : '';
   return badRequest(`'${param}' is not supported by ${model.providerName}.${note}${instead}`, param, 'unsupported_parameter');
 }
-
-/** Whether the profile honours a body field (a claim other than unsupported/ignored, or none). */
-export function honours(op: OperationModel, path: string): boolean {
-  const status = op.claims['request.body']?.[path]?.status;
-  return status !== 'unsupported' && status !== 'ignored';
-}

@@ -14,6 +14,8 @@ import type { BodyLimits } from './input.ts';
 import { mockDataFromSpec, parseMockData, type MockData } from './load.ts';
 import { listen } from './listen.ts';
 import { createMockServer, timeoutsFromEnv, type ServerTimeouts } from './server.ts';
+import { createState } from './state.ts';
+import type { FixturesFile } from './fixtures.ts';
 import { precompiledValidator, type PrecompiledTable } from './codegen-validators.ts';
 import { lazyAjvValidators, type RequestValidator } from './validate.ts';
 
@@ -35,6 +37,10 @@ export interface StartMockOptions {
    * (each loaded on its operation's first request, no compilation), else `lazy`.
    */
   validators?: 'auto' | 'lazy' | 'precompiled';
+  /** Keep files, vector stores, batches and responses in memory (create → retrieve → list → delete). */
+  stateful?: boolean;
+  /** Scripted scenarios: a fixtures file (YAML/JSON) or its parsed content. */
+  fixtures?: string | FixturesFile;
   /** Slow-client limits (default: from the environment, see timeoutsFromEnv). */
   timeouts?: ServerTimeouts;
   /** Size of the fault queue (default: `OAI_COMPAT_MOCK_MAX_FAULTS`, else 1000). */
@@ -93,13 +99,22 @@ export async function loadMockData(options: StartMockOptions): Promise<MockData>
   return mockDataFromSpec(parseYaml(readFileSync(files.spec, 'utf8'), files.spec) as OpenAPIDocument, options.provider);
 }
 
-/** Uses generated/<id>/operations.gen.ts (codegen) when the build wrote it. */
+/**
+ * Uses the profile's codegen operations table when the build wrote it: operations.gen.js in a
+ * shipped (compiled) profile, operations.gen.ts in a project's generated/<id>/. A module this Node
+ * cannot load (TypeScript without type stripping) leaves the lazily compiled validators in charge.
+ */
 async function withPrecompiled(options: StartMockOptions, fallback: RequestValidator): Promise<RequestValidator> {
   const dir = path.join(options.generatedDir ?? path.join(projectRoot, 'generated'), options.provider);
-  const file = path.join(dir, 'operations.gen.ts');
-  if (options.validators === 'lazy' || !existsSync(file)) return fallback;
-  const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
-  return precompiledValidator(operationTable, fallback);
+  const file = ['operations.gen.js', 'operations.gen.ts'].map((name) => path.join(dir, name)).find((f) => existsSync(f));
+  if (options.validators === 'lazy' || !file) return fallback;
+  try {
+    const { operationTable } = (await import(pathToFileURL(file).href)) as { operationTable: PrecompiledTable };
+    return precompiledValidator(operationTable, fallback);
+  } catch (err) {
+    if (options.validators === 'precompiled') throw err;
+    return fallback;
+  }
 }
 
 function maxFaultsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -124,6 +139,9 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
     prepared: data.prepared,
     limits: options.limits,
     maxFaults: options.maxFaults ?? maxFaultsFromEnv(),
+    ...(options.stateful ? { state: createState() } : {}),
+    // Loaded only when asked for: the YAML reader costs start-up time.
+    ...(options.fixtures ? { fixtures: (await import('./fixtures.ts')).loadFixtures(options.fixtures, data.model, data.spec) } : {}),
   });
   const server = createMockServer(engine.handle, options.timeouts ?? timeoutsFromEnv());
   await listen(server, options.port ?? 0, host);

@@ -64,8 +64,27 @@ export interface ResponseValidator {
   lastErrors(): ErrorObject[] | null | undefined;
 }
 
+/**
+ * The spec with every `oneOf` judged as `anyOf`: OpenAI's unions overlap (object branches without
+ * `additionalProperties: false` accept each other's fields), and the API accepts a value more than
+ * one branch fits, as OpenAI's own SDK test server does. See docs/mock.md.
+ */
+export function relaxOneOf<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(relaxOneOf) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k === 'oneOf' && Array.isArray(v) && !('anyOf' in value) ? 'anyOf' : k] = relaxOneOf(v);
+  return out as T;
+}
+
+/** An Ajv error saying a value fitted several `oneOf` branches (accepted under the relaxed rule). */
+export const isAmbiguousOneOf = (e: ErrorObject): boolean => e.keyword === 'oneOf' && Array.isArray((e.params as { passingSchemas?: unknown }).passingSchemas);
+
 /** Compiles each (operation, part) on first use and keeps it: nothing compiles twice. */
-export function lazyAjvValidators(spec: OpenAPIDocument): { request: RequestValidator; response: ResponseValidator } {
+export function lazyAjvValidators(original: OpenAPIDocument): { request: RequestValidator; response: ResponseValidator } {
+  let relaxed: OpenAPIDocument | undefined;
+  // Relaxed once, on the first compilation (a copy of the spec: not paid by mocks that never compile).
+  const specOf = () => (relaxed ??= relaxOneOf(original));
   let strict: Ajv2020 | undefined;
   let coercing: Ajv2020 | undefined;
   const cache = new Map<string, ValidateFunction | null>();
@@ -76,7 +95,7 @@ export function lazyAjvValidators(spec: OpenAPIDocument): { request: RequestVali
     let validate = cache.get(key);
     if (validate === undefined) {
       const type = kind === 'event' ? 'text/event-stream' : op.response.contentType;
-      validate = type ? (strict ??= specAjv(spec, { coerce: false })).compile({ $ref: specRef(`${op.response.pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`) }) : null;
+      validate = type ? (strict ??= specAjv(specOf(), { coerce: false })).compile({ $ref: specRef(`${op.response.pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`) }) : null;
       cache.set(key, validate);
     }
     if (!validate) return true;
@@ -89,7 +108,7 @@ export function lazyAjvValidators(spec: OpenAPIDocument): { request: RequestVali
     if (part === 'body' || part === 'form') {
       const media = contentType ? op.body?.content[contentType] : undefined;
       if (!media) return null;
-      const ajv = part === 'body' ? (strict ??= specAjv(spec, { coerce: false })) : (coercing ??= specAjv(spec, { coerce: true }));
+      const ajv = part === 'body' ? (strict ??= specAjv(specOf(), { coerce: false })) : (coercing ??= specAjv(specOf(), { coerce: true }));
       return ajv.compile({ $ref: specRef(media.pointer) });
     }
     const params = op.parameters.filter((p) => p.in === part);
@@ -99,7 +118,7 @@ export function lazyAjvValidators(spec: OpenAPIDocument): { request: RequestVali
       properties: Object.fromEntries(params.map((p) => [p.name, { $ref: specRef(p.schemaPointer) }])),
       required: params.filter((p) => p.required).map((p) => p.name),
     };
-    return (coercing ??= specAjv(spec, { coerce: true })).compile(schema);
+    return (coercing ??= specAjv(specOf(), { coerce: true })).compile(schema);
   };
 
   const request: RequestValidator = {
@@ -127,10 +146,15 @@ export function lazyAjvValidators(spec: OpenAPIDocument): { request: RequestVali
  */
 export function mostSpecific(errors: ErrorObject[]): ErrorObject | undefined {
   let best: ErrorObject | undefined;
+  const union = (e: ErrorObject) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if';
   for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    if (union(e)) continue;
     if (!best || e.instancePath.length > best.instancePath.length) best = e;
   }
+  // A union failing deeper than any branch error (no branch got further) is named itself:
+  // `tool_resources.file_search`, not the nullable parent's "must be null".
+  const deepestUnion = errors.filter(union).sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  if (deepestUnion && (!best || deepestUnion.instancePath.length > best.instancePath.length)) return deepestUnion;
   if (!best) return errors[0];
   const allowed = new Set<unknown>();
   for (const e of errors) {

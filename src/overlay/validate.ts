@@ -6,24 +6,26 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsPlugin from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { getAtPointer } from '../load/pointer.ts';
-import schema10 from '../../spec/schemas/overlay-1.0.schema.json' with { type: 'json' };
-import schema11 from '../../spec/schemas/overlay-1.1.schema.json' with { type: 'json' };
-import schema12 from '../../spec/schemas/overlay-1.2.schema.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../load/package-root.ts';
 import { SUPPORTED_VERSIONS, type OverlayVersion } from './types.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv2020) => void;
 
-const schemas: Record<OverlayVersion, { $id: string }> = { '1.0': schema10, '1.1': schema11, '1.2': schema12 };
-const compiled = new Map<OverlayVersion, { ajv: Ajv2020; validate: ValidateFunction }>();
+/** Read when first needed (from the package: the checkout or the installed copy). */
+const schemaOf = (version: OverlayVersion): { $id: string } => JSON.parse(readFileSync(path.join(packageRoot, `spec/schemas/overlay-${version}.schema.json`), 'utf8')) as { $id: string };
+const compiled = new Map<OverlayVersion, { ajv: Ajv2020; validate: ValidateFunction; id: string }>();
 
-function validatorFor(version: OverlayVersion): { ajv: Ajv2020; validate: ValidateFunction } {
+function validatorFor(version: OverlayVersion): { ajv: Ajv2020; validate: ValidateFunction; id: string } {
   let entry = compiled.get(version);
   if (!entry) {
     // strict: false because the official schemas use `$comment` next to `$ref` and annotations Ajv's strict mode flags.
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
-    entry = { ajv, validate: ajv.compile(schemas[version]) };
+    const schema = schemaOf(version);
+    entry = { ajv, validate: ajv.compile(schema), id: schema.$id };
     compiled.set(version, entry);
   }
   return entry;
@@ -100,9 +102,9 @@ function explain(errors: ErrorObject[], overlay: Record<string, unknown>, versio
 const MODIFIERS = new Set(['update', 'copy', 'remove']);
 
 function actionErrors(action: Record<string, unknown>, index: number, version: OverlayVersion): ErrorObject[] {
-  const { ajv } = validatorFor(version);
+  const { ajv, id } = validatorFor(version);
   const definition = version === '1.2' && '$ref' in action ? 'reusable-action-reference-object' : 'action-object';
-  const validate = ajv.getSchema(`${schemas[version].$id}#/$defs/${definition}`)!;
+  const validate = ajv.getSchema(`${id}#/$defs/${definition}`)!;
   validate(action);
   let errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: `/actions/${index}${e.instancePath}` }));
   // 1.1's oneOf (exactly one modifier) fails with a `required` per branch and leaves the modifiers unevaluated: say it once.

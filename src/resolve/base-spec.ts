@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../build/files.ts';
 import { diagnosticError } from '../diagnostics/diagnostic.ts';
+import { packageRoot } from '../load/package-root.ts';
 
 export interface BaseSpecPin {
   repository: string;
@@ -29,8 +30,14 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** The project's spec/base/pin.json, or, in a project without one, the pin oai-compat ships. */
+export function pinFile(projectRoot: string): string {
+  const own = path.join(projectRoot, 'spec/base/pin.json');
+  return existsSync(own) ? own : path.join(packageRoot, 'spec/base/pin.json');
+}
+
 export async function readPin(projectRoot: string): Promise<BaseSpecPin> {
-  const file = path.join(projectRoot, 'spec/base/pin.json');
+  const file = pinFile(projectRoot);
   let pin: Partial<BaseSpecPin> | undefined;
   try {
     pin = JSON.parse(await readFile(file, 'utf8')) as Partial<BaseSpecPin>;

@@ -9,6 +9,10 @@ import { applyOverlay } from '../overlay/index.ts';
 import { inlineExternalRefs } from './external-refs.ts';
 import { actionForPointer } from './provenance.ts';
 import { sliceSpec } from './slice.ts';
+import { compileStage, replayOverlay } from '../compile/index.ts';
+import { claimAgreement } from '../compile/agreement.ts';
+import type { ActionProvenance } from '../overlay/index.ts';
+import { generatedOverlay } from '../compile/replay.ts';
 import type { JsonObject } from './walk.ts';
 import { isOfferedModel, parseProfile } from '../profile/parse.ts';
 import { schemaProblems, type XCompatValidators } from '../profile/schema.ts';
@@ -46,16 +50,20 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
   const applied = applyOverlay(base, overlay.value, { strict: options.strict, file: overlay.file, lineOf: overlay.lineOf });
   if (hasErrors(applied.diagnostics)) throw new DiagnosticError(applied.diagnostics);
   const spec = applied.document as JsonObject;
-  const provenance = applied.provenance as readonly unknown[];
 
   // Problems in the resolved spec are reported against the overlay action that caused them.
   const attribute = (pointer: string): { file: string; action?: number; line?: number } => {
-    const action = actionForPointer(provenance, pointer);
+    const action = actionForPointer(applied.provenance, pointer);
     return { file: overlay.file, action, line: action === undefined ? undefined : overlay.lineOf?.(`/actions/${action}`) };
   };
   const parsed = parseProfile(spec, { id: source.id, validators: options.xCompat });
   const claimProblems = parsed.diagnostics.map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
+
+  // Claims become schema edits, after the hand-written actions, before the slice.
+  const compiled = compileStage({ base, spec, model: parsed.model, overlay, provenance: applied.provenance });
+  if (hasErrors(compiled.diagnostics)) throw new DiagnosticError(compiled.diagnostics);
+  const provenance = [...applied.provenance, ...compiled.provenance] as readonly ActionProvenance[];
 
   await inlineExternalRefs(spec, {
     projectRoot: options.projectRoot,
@@ -68,9 +76,11 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
 
   const offered = new Set(parsed.model.operations.filter(isOfferedModel).map((op) => op.key));
   const sliced = sliceSpec(spec, (method, path) => offered.has(operationKey(method, path)));
+  const disagreements = claimAgreement(sliced.spec, parsed.model).map((d) => ({ ...d, location: { ...attribute(d.location?.pointer ?? ''), ...d.location } }));
+  if (hasErrors(disagreements)) throw new DiagnosticError(disagreements);
   return {
-    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model },
-    diagnostics: [...applied.diagnostics, ...claimProblems],
+    profile: { id: source.id, spec: sliced.spec, base, provenance, overlayFile: overlay.file, model: parsed.model, replay: replayOverlay(source.id, compiled.actions, spec, sliced.spec) },
+    diagnostics: [...applied.diagnostics, ...claimProblems, ...compiled.diagnostics],
   };
 }
 
@@ -80,7 +90,7 @@ export async function resolveProfile(base: JsonObject, source: ProfileSource, op
  */
 function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompatValidators): ResolvedProfile {
   const profile = source.profile;
-  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model };
+  if (!profile) return { id: source.id, spec: base, base, provenance: [], model: parseProfile(base, { id: source.id, base: true }).model, replay: generatedOverlay(source.id, []) };
   const locate = (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, file: profile.file, line: profile.lineOf?.(d.location?.pointer ?? '') } });
   const problems = schemaProblems(validators.profile, profile.value, '').map(locate);
   const value = profile.value as JsonObject;
@@ -99,5 +109,6 @@ function baseProfile(base: JsonObject, source: ProfileSource, validators: XCompa
   const parsed = parseProfile(spec, { id: source.id, validators, base: true });
   const claimProblems = parsed.diagnostics.map(locate);
   if (hasErrors(claimProblems)) throw new DiagnosticError(claimProblems);
-  return { id: source.id, spec, base, provenance: [], model: parsed.model };
+  const replay = generatedOverlay(source.id, [{ target: '$', description: 'The root claims of profile.yaml', update: { 'x-compat': spec['x-compat'] } }]);
+  return { id: source.id, spec, base, provenance: [], model: parsed.model, replay };
 }

@@ -2,7 +2,8 @@
  * The client behind each generated `createClient`: openapi-fetch with the profile's auth, base URL
  * and typed errors, plus `stream()` for operations that answer with server-sent events.
  */
-import createFetchClient, { type Client, type FetchOptions, type Middleware } from 'openapi-fetch';
+import createFetchClient, { type FetchOptions, type FetchResponse, type Middleware } from 'openapi-fetch';
+import type { ExactInit, InitOf } from './exact.ts';
 import { ApiError, ConnectionError, parseErrorBody, StreamError } from './errors.ts';
 import { readEventStream } from './sse.ts';
 import type { AuthScheme, ProviderProfile } from './types.ts';
@@ -21,21 +22,70 @@ export interface ClientOptions {
   authScheme?: AuthScheme['scheme'];
 }
 
-type StreamInit<Paths, P extends keyof Paths> = Paths[P] extends { post: infer Operation } ? FetchOptions<Operation> : never;
+/** The paths that offer `Method` (openapi-typescript writes `get?: never` for the others). */
+export type PathsWith<Paths, Method extends string> = { [P in keyof Paths]: Paths[P] extends { [M in Method]: unknown } ? P : never }[keyof Paths];
+
+type Operation<Paths, P, Method extends string> = P extends keyof Paths ? (Method extends keyof Paths[P] ? Paths[P][Method] : never) : never;
+
+/** What a call resolves to. Non-2xx answers throw ApiError instead, so `data` is always the success body. */
+export interface Answer<Data> {
+  data: Data;
+  response: Response;
+}
+
+type SuccessData<Op, Init> = NonNullable<FetchResponse<Op & Record<string | number, unknown>, Init, 'application/json'>['data']>;
+
+/** The paths whose `Method` call may omit its init (no required parameter or body). */
+type OptionalInitPaths<Paths, Method extends string> = {
+  [P in PathsWith<Paths, Method>]: undefined extends InitOf<Paths[P], Method & keyof Paths[P]> ? P : never;
+}[PathsWith<Paths, Method>];
+
+type Init<Paths, P, Method extends string> = P extends keyof Paths ? InitOf<Paths[P], Method & keyof Paths[P]> : never;
+
+/**
+ * One HTTP method of the client: the paths that offer it, their init as openapi-fetch types it,
+ * plus exactness (a field the operation does not take is an error in the call). `const` keeps the
+ * literal types of an inline body (`role: 'user'`), so the union of message kinds still narrows.
+ */
+export interface ExactMethod<Paths, Method extends 'get' | 'put' | 'post' | 'delete' | 'patch'> {
+  <P extends Exclude<PathsWith<Paths, Method>, OptionalInitPaths<Paths, Method>>, const I extends Init<Paths, P, Method>>(
+    url: P,
+    init: I & ExactInit<I, Operation<Paths, P, Method>>,
+  ): Promise<Answer<SuccessData<Operation<Paths, P, Method>, I>>>;
+  <P extends OptionalInitPaths<Paths, Method>, const I extends NonNullable<Init<Paths, P, Method>>>(
+    url: P,
+    init?: I & ExactInit<I, Operation<Paths, P, Method>>,
+  ): Promise<Answer<SuccessData<Operation<Paths, P, Method>, I>>>;
+}
 
 export interface StreamMethod<Paths, Events> {
   /**
    * Sends the request with `stream: true` and `Accept: text/event-stream`, and yields each event's
-   * parsed data until `[DONE]`. Raises ApiError on a non-2xx answer, StreamError on an error event,
+   * parsed data until `[DONE]`. Throws ApiError on a non-2xx answer, StreamError on an error event,
    * unreadable data or a broken connection.
    */
-  <P extends keyof Events & keyof Paths>(path: P, init: StreamInit<Paths, P>): AsyncGenerator<Events[P], void, undefined>;
+  <P extends keyof Events & PathsWith<Paths, 'post'>, const Init extends FetchOptions<Operation<Paths, P, 'post'>>>(
+    path: P,
+    init: Init & ExactInit<Init, Operation<Paths, P, 'post'>>,
+  ): AsyncGenerator<Events[P], void, undefined>;
 }
 
-export type ProviderClient<Paths extends {}, Events> = Client<Paths, 'application/json'> & {
+/**
+ * A provider's client. One error contract: every method throws on failure (ApiError for a non-2xx
+ * answer, ConnectionError when no answer came, StreamError for a broken stream), so a call that
+ * returns always has its `data`.
+ */
+export interface ProviderClient<Paths extends {}, Events> {
+  GET: ExactMethod<Paths, 'get'>;
+  POST: ExactMethod<Paths, 'post'>;
+  PUT: ExactMethod<Paths, 'put'>;
+  PATCH: ExactMethod<Paths, 'patch'>;
+  DELETE: ExactMethod<Paths, 'delete'>;
   stream: StreamMethod<Paths, Events>;
+  /** openapi-fetch middleware (logging, retries). */
+  use(...middleware: Middleware[]): void;
   readonly profile: ProviderProfile;
-};
+}
 
 export function createProviderClient<Paths extends {}, Events>(
   profile: ProviderProfile,
@@ -70,7 +120,22 @@ export function createProviderClient<Paths extends {}, Events>(
     }
     yield* readEventStream(data, label);
   };
-  return Object.assign(client, { stream: stream as unknown as StreamMethod<Paths, Events>, profile });
+  // Errors throw in the middleware, so what a call returns is a success: `{ data, response }`.
+  const call = (method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE') => async (url: string, init?: object) => {
+    const send = client[method] as unknown as (u: string, i?: object) => Promise<{ data?: unknown; response: Response }>;
+    const { data, response } = await send(url, init);
+    return { data, response };
+  };
+  return {
+    GET: call('GET') as unknown as ExactMethod<Paths, 'get'>,
+    POST: call('POST') as unknown as ExactMethod<Paths, 'post'>,
+    PUT: call('PUT') as unknown as ExactMethod<Paths, 'put'>,
+    PATCH: call('PATCH') as unknown as ExactMethod<Paths, 'patch'>,
+    DELETE: call('DELETE') as unknown as ExactMethod<Paths, 'delete'>,
+    stream: stream as unknown as StreamMethod<Paths, Events>,
+    use: (...middleware) => client.use(...middleware),
+    profile,
+  };
 }
 
 function chooseScheme(profile: ProviderProfile, wanted: AuthScheme['scheme'] | undefined): AuthScheme {

@@ -1,32 +1,33 @@
 /**
- * The build-time validators of a generated profile, one CommonJS module each under
- * generated/<id>/validators/, required on the first check that needs them: importing a profile
- * costs the same whatever its size. Kept apart from index.ts so the mock can load it alone.
+ * Support for the build-time validators of a generated profile (generated/<id>/validators.gen.js,
+ * one Ajv standalone ES module per profile whose validators share their sub-schemas).
  */
 import type { ValidateFunction } from './types.ts';
 
-/** What each validators/<name>.gen.cjs exports. */
-export interface ValidatorModule {
-  /** Every keyword as written; reports the errors. */
-  validate: ValidateFunction;
-  /** Same verdict, discriminators as lookups instead of trying each `oneOf` branch (when any is reached). */
-  fast?: (data: unknown) => boolean;
+/**
+ * One check from the full validator and its optional fast variant (discriminators as lookups
+ * instead of trying each `oneOf` branch): the fast verdict when it accepts; otherwise the full
+ * validator decides and gives the errors.
+ */
+export function combineValidators(validate: ValidateFunction, fast?: (data: unknown) => boolean): ValidateFunction {
+  if (!fast) return validate;
+  const check: ValidateFunction = (data) => {
+    if (fast(data) || validate(data)) {
+      check.errors = null;
+      return true;
+    }
+    check.errors = validate.errors;
+    return false;
+  };
+  return check;
 }
 
-/** `load(name)` requires the module; the returned functions behave as the `validate` export. */
-export function validatorLoader(load: (name: string) => ValidatorModule): (name: string) => ValidateFunction {
-  return (name) => {
-    let loaded: ValidatorModule | undefined;
-    const check: ValidateFunction = (data) => {
-      const module = (loaded ??= load(name));
-      // The fast verdict when it accepts; otherwise the full validator decides and gives the errors.
-      if (module.fast?.(data) || module.validate(data)) {
-        check.errors = null;
-        return true;
-      }
-      check.errors = module.validate.errors;
-      return false;
-    };
-    return check;
-  };
+/**
+ * String length in code points, as JSON Schema counts it for minLength/maxLength. Ours because
+ * Ajv's standalone ES output still `require`s its own copy, which browsers and ESM cannot load.
+ */
+export function ucs2length(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
 }

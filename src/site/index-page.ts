@@ -1,74 +1,71 @@
-/** The site's index: scores, endpoints, and the cross-provider matrix, filterable by endpoint and status. */
-import type { Matrix } from '../compat/matrix.ts';
-import { statuses } from '../compat/types.ts';
-import { describeCounts } from '../compat/counts.ts';
-import { escapeHtml, page, statusCell } from './html.ts';
+/**
+ * The site's index: the capability grid (capabilities × providers, each cell linking to its
+ * evidence) and the fields of the common endpoints (fields × providers), with the filters of
+ * assets/site.js: "must support" ticks, field search, provider toggles, differences only, compare.
+ */
+import type { CapabilitiesDocument } from '../capabilities/evaluate.ts';
+import { defaultMatrixOptions, type Matrix } from '../compat/matrix.ts';
+import { escapeHtml, page } from './html.ts';
 
-// Filtering runs in the page: a row stays when it belongs to the chosen endpoint and some
-// provider cell (the base profile aside) has the chosen status.
-const filterScript = `
-const endpoint = document.getElementById('endpoint');
-const status = document.getElementById('status');
-const count = document.getElementById('count');
-function apply() {
-  let shown = 0;
-  for (const row of document.querySelectorAll('#matrix tbody tr')) {
-    const cells = [...row.querySelectorAll('td[data-provider]')].filter((c) => c.dataset.base !== 'true');
-    const ok = (!endpoint.value || row.dataset.operation === endpoint.value) &&
-      (!status.value || cells.some((c) => c.dataset.status === status.value));
-    row.hidden = !ok;
-    if (ok) shown++;
-  }
-  count.textContent = shown + ' rows';
+/** The profile every provider is compared with: left out when finding differences. */
+const baseAttr = (id: string) => (id === defaultMatrixOptions.baseProfile ? ' data-base="true"' : '');
+
+function providerHead(doc: CapabilitiesDocument): string {
+  return doc.providers.map((p) => `<th data-provider="${p.id}"><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`).join('');
 }
-endpoint.addEventListener('change', apply);
-status.addEventListener('change', apply);
-apply();
-`;
 
-export function renderIndexPage(matrix: Matrix, baseProfile = 'openai'): string {
-  const profileHead = matrix.profiles.map((p) => `<th><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`).join('');
-  const scores = `<table id="scores"><thead><tr><th>Profile</th><th>Fields of the offered endpoints</th><th>API reference</th></tr></thead><tbody>${matrix.profiles
-    .map((p) => `<tr><td><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></td><td>${escapeHtml(describeCounts(p.counts))}</td><td><a href="${p.id}/reference.html">reference</a></td></tr>`)
-    .join('')}</tbody></table>`;
-  // Endpoints only the base profile offers would bury the others: they are counted, not listed.
-  const isBase = (i: number) => matrix.profiles[i].id === baseProfile;
-  const offeredByProviders = matrix.endpoints.filter((e) => e.cells.some((c, i) => c && !isBase(i)));
-  const baseOnly = matrix.endpoints.length - offeredByProviders.length;
-  const endpoints = `<table id="endpoints"><thead><tr><th>Endpoint</th>${profileHead}</tr></thead><tbody>${offeredByProviders
-    .map((e) => `<tr><td><code>${escapeHtml(e.operation)}</code></td>${e.cells.map((c) => statusCell(c?.status, c?.note)).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-  const options = (values: readonly string[]) => values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('');
-  const filters = `<div class="filters">
-<label>Endpoint <select id="endpoint"><option value="">all</option>${options(matrix.common)}</select></label>
-<label>Status <select id="status"><option value="">any</option>${options(statuses)}</select></label>
-<span id="count" class="count"></span></div>`;
-  // Per common endpoint, which profiles offer it: their missing fields show `–`, not an empty cell.
-  const offeredBy = new Map(matrix.endpoints.map((e) => [e.operation, e.cells.map((c) => c !== undefined)]));
-  const rows = matrix.rows
-    .map((r) => {
-      const offered = offeredBy.get(r.operation) ?? [];
-      const cells = r.cells
-        .map((c, i) => {
-          const attrs = ` data-provider="${matrix.profiles[i].id}"${matrix.profiles[i].id === baseProfile ? ' data-base="true"' : ''}`;
-          return !c && offered[i] ? `<td class="absent"${attrs}>–</td>` : statusCell(c?.status, c?.note, attrs);
-        })
-        .join('');
-      return `<tr data-operation="${escapeHtml(r.operation)}" data-location="${r.location}" data-field="${escapeHtml(r.field)}"><td><code>${escapeHtml(r.operation)}</code></td><td>${r.location}</td><td><code>${escapeHtml(r.field)}</code></td>${cells}</tr>`;
-    })
-    .join('\n');
-  const matrixTable = `<table id="matrix"><thead><tr><th>Endpoint</th><th>Where</th><th>Field</th>${profileHead}</tr></thead><tbody>
-${rows}
-</tbody></table>`;
+function capabilityGrid(doc: CapabilitiesDocument): string {
+  const rows = doc.capabilities.map((c) => {
+    const cells = doc.providers.map((p) => {
+      const a = p.capabilities[c.id];
+      const title = a.note ? ` title="${escapeHtml(a.note)}"` : '';
+      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${a.value}" class="status-${a.value}"${title}><a class="cell" href="capabilities/${c.id}.html#${p.id}">${a.value}</a></td>`;
+    });
+    return `<tr data-kind="capability" data-key="${c.id}"><th scope="row"><input type="checkbox" class="must" value="${c.id}" aria-label="must support ${escapeHtml(c.title)}"> <a href="capabilities/${c.id}.html">${escapeHtml(c.title)}</a></th>${cells.join('')}</tr>`;
+  });
+  return `<div class="scroll"><table id="capabilities"><thead><tr><th>Must support</th>${providerHead(doc)}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+function fieldGrid(matrix: Matrix, doc: CapabilitiesDocument): string {
+  // Columns follow the capability grid; a profile without compat rows shows empty cells.
+  const column = new Map(matrix.profiles.map((p, i) => [p.id, i]));
+  const offered = new Map(matrix.endpoints.map((e) => [e.operation, e.cells.map((c) => c !== undefined)]));
+  const rows = matrix.rows.map((r) => {
+    const key = `${r.operation} ${r.location} ${r.field}`;
+    const cells = doc.providers.map((p) => {
+      const i = column.get(p.id);
+      const c = i === undefined ? undefined : r.cells[i];
+      if (!c) return `<td data-provider="${p.id}"${baseAttr(p.id)} class="absent">${i !== undefined && offered.get(r.operation)?.[i] ? '–' : ''}</td>`;
+      const title = c.note ? ` title="${escapeHtml(c.note)}"` : '';
+      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${c.status}" class="status-${c.status}"${title}>${c.status}</td>`;
+    });
+    return `<tr data-kind="field" data-key="${escapeHtml(key)}"><th scope="row"><label><input type="checkbox" class="must" value="${escapeHtml(key)}"> <code>${escapeHtml(r.field)}</code></label> <small>${escapeHtml(r.operation)}, ${r.location}</small></th>${cells.join('')}</tr>`;
+  });
+  return `<div class="scroll"><table id="fields"><thead><tr><th>Field</th>${providerHead(doc)}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+}
+
+function controls(doc: CapabilitiesDocument): string {
+  const toggles = doc.providers.map((p) => `<label><input type="checkbox" value="${p.id}" data-name="${escapeHtml(p.name)}" checked> ${escapeHtml(p.name)}</label>`).join(' ');
+  const options = doc.providers.map((p) => `<option value="${p.id}">${escapeHtml(p.name)}</option>`).join('');
+  return `<div class="controls">
+<label class="search">Find a field or capability <input type="search" id="search" placeholder="e.g. temperature"></label>
+<label><input type="checkbox" id="diff"> Differences only</label>
+<button type="button" id="reset">Reset</button>
+</div>
+<div class="controls"><fieldset id="providers"><legend>Providers</legend>${toggles}</fieldset>
+<form id="compare"><label>Compare <select id="compare-a" aria-label="first provider">${options}</select></label> <label>with <select id="compare-b" aria-label="second provider">${options.replace(`value="${doc.providers[1]?.id}"`, `value="${doc.providers[1]?.id}" selected`)}</select></label> <button>Compare</button></form></div>
+<p id="matching" role="status"></p>`;
+}
+
+export function renderIndexPage(matrix: Matrix, doc: CapabilitiesDocument): string {
+  const endpoints = matrix.common.map((o) => `<code>${escapeHtml(o)}</code>`).join(', ');
   const body = `<h1>OpenAI API compatibility</h1>
-<p>Generated from each provider's overlay by oai-compat. Statuses: ${statuses.join(', ')}. An empty cell: the endpoint is not offered; –: offered, without this field.</p>
-<h2>Scores</h2>${scores}
-<h2>Endpoints</h2>${endpoints}
-<p>${baseOnly} more OpenAI endpoints are offered by no provider.</p>
-<h2>Fields of the common endpoints</h2>
-<p>Fields that at least one provider documents; the rest are undocumented everywhere.</p>
-${filters}
-${matrixTable}
-<script>${filterScript}</script>`;
-  return page('OpenAI API compatibility matrix', body);
+<p>What each provider's "OpenAI-compatible" API really supports, from its own docs. Tick what your application must have: the providers that support all of it stay. Each cell links to the claims behind it.</p>
+${controls(doc)}
+<h2 id="capabilities-grid">Capabilities</h2>
+${capabilityGrid(doc)}
+<h2 id="fields-grid">Fields</h2>
+<p>Fields of the endpoints several providers offer (${endpoints}) that at least one provider documents. – : the endpoint is offered without this field; empty: the endpoint is not offered. <span id="count"></span></p>
+${fieldGrid(matrix, doc)}`;
+  return page('OpenAI API compatibility of inference providers', body, { script: true });
 }

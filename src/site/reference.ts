@@ -1,12 +1,13 @@
 /**
- * The API reference page of a profile: `redocly build-docs` on its resolved spec, with Redoc
- * inlined (`--inlineBundle`) so the page works offline. Redocly renders it; this module only says
- * how to call it, so scripts/docs.ts and the site test run the same command.
- *
- * Checked in Chromium with the network off: the page renders fully; the one request it tries is
- * the "API docs by Redocly" logo from cdn.redoc.ly, which the page hides when it fails.
+ * The API reference page of a profile: `redocly build-docs` on the reference spec
+ * (reference-spec.ts: upstream prose out, the provider's claims in), prerendered by Redocly.
+ * Redocly links Redoc from its CDN unless the bundle is inlined (2.3 MB per page); instead every
+ * page imports the one copy the site ships in assets/, so the site works offline and stays small.
+ * The bundle is an ES module, which browsers load over http(s) only: opened from file://, a
+ * reference shows its prerendered content without search (scripts/serve-site.ts serves the site).
  * The output is byte-identical from run to run (no dates, no random ids).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ReferenceCommand {
@@ -18,7 +19,7 @@ export interface ReferenceCommand {
 
 export interface ReferenceInput {
   projectRoot: string;
-  /** The resolved spec, generated/<id>/openapi.yaml. */
+  /** The reference spec (a JSON or YAML file written from referenceSpec()). */
   spec: string;
   /** Where the page goes, <site>/<id>/reference.html. */
   output: string;
@@ -26,10 +27,38 @@ export interface ReferenceInput {
   name: string;
 }
 
+/** Where the site keeps the shared Redoc bundle, relative to its root. */
+export const redocAsset = 'assets/redoc.standalone.js';
+
 export function referenceCommand(input: ReferenceInput): ReferenceCommand {
   return {
     command: path.join(input.projectRoot, 'node_modules/.bin/redocly'),
-    args: ['build-docs', input.spec, '-o', input.output, '--inlineBundle', '--title', `${input.name} API reference`],
+    args: ['build-docs', input.spec, '-o', input.output, '--title', `${input.name} API reference`],
     env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' },
   };
+}
+
+// Redoc's "API docs by Redocly" badge loads its logo from Redocly's CDN, with no option to turn
+// it off: the site's copy of the bundle draws the word instead (an inline SVG, no request).
+const remoteLogo = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+const localLogo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14"><text x="0" y="11" font-family="sans-serif" font-size="11" fill="#0044d4">Redocly</text></svg>')}`;
+
+/** The Redoc bundle Redocly ships (the one its CDN serves for this version), with its logo inline. */
+export function redocBundle(projectRoot: string): string {
+  const bundle = readFileSync(path.join(projectRoot, 'node_modules/@redocly/cli/lib/chunks/redoc.standalone.js'), 'utf8');
+  if (bundle.search(remoteLogo) < 0) throw new Error('the Redoc bundle no longer names its CDN logo: check src/site/reference.ts against the Redocly version');
+  return bundle.replace(remoteLogo, localLogo);
+}
+
+const cdnBundle = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/redoc\/[^"']*?\/redoc\.standalone\.js/g;
+
+/**
+ * A page Redocly wrote, pointed at the site's copy of the bundle (`depth` folders below the root):
+ * the CDN import becomes a relative one, the CDN preload goes.
+ */
+export function localizeReference(html: string, depth = 1): string {
+  const local = `${'../'.repeat(depth)}${redocAsset}`;
+  const out = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(cdnBundle, local);
+  if (/https?:\/\/cdn\./.test(out)) throw new Error('the reference still loads from a CDN: Redocly changed its template; update localizeReference');
+  return out;
 }

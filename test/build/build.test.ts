@@ -29,7 +29,9 @@ describe('build', () => {
     expect(spec.components.schemas.CreateEmbeddingRequest).toBeUndefined();
     const provenance = JSON.parse(readFileSync(path.join(generated(), 'acme/provenance.json'), 'utf8'));
     expect(provenance.overlay).toBe('spec/providers/acme/overlay.yaml');
-    expect(provenance.actions.map((a: any) => a.description)).toEqual(['provider claims', 'chat is offered']);
+    // The hand-written actions, then the one compiled from the claim `logprobs: ignored`.
+    expect(provenance.actions.map((a: any) => a.description)).toEqual(['provider claims', 'chat is offered', 'POST /chat/completions: logprobs is ignored']);
+    expect(provenance.actions[2]).toMatchObject({ index: 2, file: 'generated/acme/overlay.gen.yaml', extensions: { 'x-claim': '/paths/~1chat~1completions/post/x-compat/fields/request.body/logprobs' } });
     expect(provenance.actions[1].added).toContain('/paths/~1chat~1completions/post/x-compat');
     const openai = parseYaml(readFileSync(path.join(generated(), 'openai/openapi.yaml'), 'utf8'), 'x') as any;
     const operations = Object.values(openai.paths).flatMap((item: any) => Object.keys(item).filter((k) => ['get', 'post', 'put', 'delete', 'patch'].includes(k)));

@@ -59,6 +59,6 @@ describe('oai-compat compat', () => {
     const io = fakeIO();
     expect(await main(['compat', 'unbuilt'], io)).toBe(3);
     expect(io.err).toContain('[compat-not-built] generated/unbuilt/compat.json does not exist');
-    expect(io.err).toContain('run `npm run build` first');
+    expect(io.err).toContain('run `oai-compat build` first');
   });
 });

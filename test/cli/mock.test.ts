@@ -1,5 +1,7 @@
 /** `oai-compat mock` as a user runs it: one "listening on" line once it answers, OpenAI errors after. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { expect, it } from 'vitest';
@@ -51,6 +53,33 @@ it('serves a provider under /v1 as soon as it prints its line, and stops cleanly
     const notOffered = await fetch(`${mock.url}/embeddings`, { method: 'POST', headers: { authorization: 'Bearer test-key' } });
     expect(notOffered.status).toBe(404);
     expect((await notOffered.json()).error.message).toBeTruthy();
+  } finally {
+    await mock.stop();
+  }
+});
+
+it('refuses a fixtures file using a field the provider rejects, with its file, line and pointer', { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'oai-compat-fixtures-'));
+  const file = path.join(dir, 'fixtures.yaml');
+  writeFileSync(file, 'fixtures:\n  - match:\n      operation: POST /chat/completions\n      body:\n        tools: []\n    reply: { text: hi }\n');
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/oai-compat.js'), 'mock', 'kluster', '--port', '0', '--fixtures', file], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  expect(code).toBe(1);
+  expect(stderr).toContain(`${file}:5`);
+  expect(stderr).toContain('/fixtures/0/match/body/tools');
+  expect(stderr).not.toMatch(/\n\s+at /);
+});
+
+it('keeps state with --stateful', { timeout: 30_000 }, async () => {
+  const mock = await startCli(['openai', '--port', '0', '--stateful']);
+  try {
+    const headers = { authorization: 'Bearer test-key', 'content-type': 'application/json' };
+    const created = await (await fetch(`${mock.url}/vector_stores`, { method: 'POST', headers, body: JSON.stringify({ name: 'kept' }) })).json();
+    const again = await (await fetch(`${mock.url}/vector_stores/${created.id}`, { headers })).json();
+    expect(again).toMatchObject({ id: created.id, name: 'kept' });
+    expect((await fetch(`${mock.url}/vector_stores/vs_unknown`, { headers })).status).toBe(404);
   } finally {
     await mock.stop();
   }

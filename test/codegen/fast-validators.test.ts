@@ -2,13 +2,13 @@
  * The fast variants (discriminated `oneOf`) of the built profiles accept only what the full
  * validators accept, and accept every valid body (else the fast path would be no faster).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ValidatorModule } from '../../src/runtime/validators.ts';
+import type { ValidateFunction } from '../../src/runtime/types.ts';
 import { projectRoot } from './helpers.ts';
 
-const require = createRequire(import.meta.url);
+const load = async (profile: string, name: string) => (await import(pathToFileURL(path.join(projectRoot, 'generated', profile, name)).href)) as Record<string, unknown>;
 const chat = (messages: unknown[], extra: Record<string, unknown> = {}) => ({ model: 'm', messages, ...extra });
 const bodies: [string, unknown, boolean][] = [
   ['system and user', chat([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }]), true],
@@ -25,10 +25,11 @@ const bodies: [string, unknown, boolean][] = [
   ['messages an object', { model: 'm', messages: { role: 'user', content: 'Hi' } }, false],
 ];
 
-describe.each(['openai', 'neosantara'])('fast chat request validator of %s', (profile) => {
-  const module = require(path.join(projectRoot, 'generated', profile, 'validators/createChatCompletion.request.gen.cjs')) as ValidatorModule;
-  it('exists', () => expect(typeof module.fast).toBe('function'));
+describe.each(['openai', 'neosantara'])('fast chat request validator of %s', async (profile) => {
+  const validate = (await load(profile, 'validators.gen.js')).createChatCompletion_request as ValidateFunction;
+  const fast = (await load(profile, 'validators-fast.gen.js')).createChatCompletion_request as (data: unknown) => boolean;
+  it('exists', () => expect([typeof validate, typeof fast]).toEqual(['function', 'function']));
   it.each(bodies)('%s → valid: %s, fast and full agree', (_, body, valid) => {
-    expect([module.validate(body), module.fast!(body)]).toEqual([valid, valid]);
+    expect([validate(body), fast(body)]).toEqual([valid, valid]);
   });
 });

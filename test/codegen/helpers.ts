@@ -21,11 +21,8 @@ export function goldenDir(name: string): string {
   return path.join(projectRoot, 'test/fixtures/codegen', name, 'expected');
 }
 
-/** The runtime as imported from test/fixtures/codegen/<name>/expected/. */
-export const FIXTURE_RUNTIME = '../../../../../src/runtime/index.ts';
-
 export function generateFixture(name: string, spec: OpenAPIDocument): Promise<GeneratorResult> {
-  return generateProfileCode(resolvedFor(name, spec), { runtime: FIXTURE_RUNTIME });
+  return generateProfileCode(resolvedFor(name, spec));
 }
 
 /** Rewrites the golden files (UPDATE_GOLDEN=1). */

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildMatrix } from '../../src/compat/matrix.ts';
 import { buildCompatReport } from '../../src/compat/model.ts';
 import { renderCompatJson } from '../../src/compat/render-json.ts';
-import { renderCompatMarkdown } from '../../src/compat/render-markdown.ts';
 import { renderMatrixMarkdown } from '../../src/compat/render-matrix.ts';
+import { renderProviderMarkdown } from '../../src/compat/page/markdown.ts';
 import { parseYaml } from '../../src/load/document.ts';
 
 const dir = 'test/fixtures/compat/mini';
@@ -26,7 +26,7 @@ describe('renderers (golden files)', () => {
   });
 
   it('COMPATIBILITY.md', async () => {
-    await expect(renderCompatMarkdown(mini(), { overlayFile })).toMatchFileSnapshot(`../fixtures/compat/mini/expected/COMPATIBILITY.md`);
+    await expect(renderProviderMarkdown(mini())).toMatchFileSnapshot(`../fixtures/compat/mini/expected/COMPATIBILITY.md`);
   });
 
   it('MATRIX.md', async () => {
@@ -37,12 +37,12 @@ describe('renderers (golden files)', () => {
 
   it('is byte-identical from run to run', () => {
     expect(renderCompatJson(mini())).toBe(renderCompatJson(mini()));
-    expect(renderCompatMarkdown(mini())).toBe(renderCompatMarkdown(mini()));
+    expect(renderProviderMarkdown(mini())).toBe(renderProviderMarkdown(mini()));
   });
 
   it('escapes table cells', () => {
     const report = mini();
-    report.fields[0] = { ...report.fields[0], status: 'partial', note: 'a | b\nc' };
-    expect(renderCompatMarkdown(report)).toContain('| partial | a \\| b c |');
+    report.fields[0] = { ...report.fields[0], status: 'partial', claimed: true, note: 'a | b\nc' };
+    expect(renderProviderMarkdown(report)).toContain('| partial | a \\| b c');
   });
 });

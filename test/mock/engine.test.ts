@@ -60,24 +60,37 @@ describe('native engine on the fixture profile', () => {
     }
   });
 
-  it('answers the documented example, echoing the requested model, with the claimed rate-limit headers', async () => {
+  it('answers in the documented shape, echoing the requested model, with the claimed rate-limit headers', async () => {
     const reply = await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, model: 'acme-2' }, headers: key });
-    expect(reply.json().choices[0].message.content).toBe('Hello from the Acme mock');
+    expect(reply.json().choices[0].message.content.length).toBeGreaterThan(0);
     expect(reply.json().model).toBe('acme-2');
     expect(reply.headers.get('x-ratelimit-limit-requests')).toBe('10000');
     expect(reply.headers.get('x-ratelimit-remaining-requests')).toBe('9999');
   });
 
   it('streams chunks joining into the message, without a usage chunk where stream_options is ignored', async () => {
+    const plain = await call(mock.url, 'POST', '/chat/completions', { body: chat, headers: key });
     const reply = await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, stream: true, stream_options: { include_usage: true } }, headers: key });
     expect(reply.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const data = sseData(reply.text);
     expect(data.at(-1)).toBe('[DONE]');
     const chunks = data.slice(0, -1).map((d) => JSON.parse(d));
     expect(chunks.length).toBeGreaterThanOrEqual(4);
-    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('')).toBe('Hello from the Acme mock');
+    expect(chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('')).toBe(plain.json().choices[0].message.content);
     expect(chunks.every((c) => c.choices.length === 1)).toBe(true);
     expect(chunks.at(-1).choices[0].finish_reason).toBe('stop');
+  });
+
+  it('applies the profile: value rules clamp and reject, defaults ignore unclaimed fields, models are listed', async () => {
+    const content = async (extra: object) => (await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, ...extra }, headers: key })).json();
+    const base = await content({});
+    const clamped = await content({ max_tokens: 50 });
+    expect([clamped.usage.completion_tokens, clamped.choices[0].finish_reason]).toEqual([5, 'length']);
+    // seed and stop are not claimed: the operation's default (ignored) applies, so they change nothing.
+    expect((await content({ seed: 7, stop: base.choices[0].message.content.split(' ')[1] })).choices[0].message.content).toBe(base.choices[0].message.content);
+    const rejected = await call(mock.url, 'POST', '/chat/completions', { body: { ...chat, temperature: 0 }, headers: key });
+    expect([rejected.status, rejected.json().error.param]).toEqual([400, 'temperature']);
+    expect((await call(mock.url, 'GET', '/models', { headers: key })).json().data.map((m: { id: string }) => m.id)).toEqual(['acme-1', 'acme-2']);
   });
 
   it('accepts multipart bodies and checks their fields', async () => {

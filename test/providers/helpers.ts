@@ -8,21 +8,23 @@ import path from 'node:path';
 import { loadDocument, parseYaml } from '../../src/load/document.ts';
 import { parsePointer } from '../../src/load/pointer.ts';
 import { applyOverlay } from '../../src/overlay/index.ts';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { compileClaims } from '../../src/compile/compile.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 
 export type Json = Record<string, unknown>;
+export type ProviderId = string;
+export const LOCATIONS = ['request.body', 'request.query', 'request.header', 'response.body', 'response.stream', 'response.header'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export const root = path.resolve(import.meta.dirname, '../..');
+export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
 
-/** Every provider: a folder of spec/providers/ with an overlay.yaml (the base profile has none). */
-export const PROVIDERS: readonly string[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
+/** Every provider: each folder of spec/providers/ holding an overlay (a new one is covered as it lands). */
+export const PROVIDERS: readonly ProviderId[] = readdirSync(path.join(root, 'spec/providers'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'spec/providers', entry.name, 'overlay.yaml')))
   .map((entry) => entry.name)
   .sort();
-export type ProviderId = string;
-export const readText = (file: string): string => readFileSync(path.join(root, file), 'utf8');
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 let baseCache: { spec: Json; normalized: boolean } | undefined;
@@ -58,12 +60,15 @@ export function loadOverlay(id: ProviderId): { value: Json; lineOf(pointer: stri
   return loadDocument(readText(file), file) as unknown as { value: Json; lineOf(pointer: string): number | undefined };
 }
 
-/** The provider's overlay applied strictly on the base spec (the build's mode). */
+/** The provider's overlay applied strictly on the base spec (the build's mode), then the compiled claims. */
 export async function appliedSpec(id: ProviderId): Promise<{ spec: Json; diagnostics: Diagnostic[] }> {
   const { spec } = await baseSpec();
   const overlay = loadOverlay(id);
   const result = applyOverlay(spec, overlay.value, { strict: true, file: overlayFile(id), lineOf: overlay.lineOf, inPlace: true });
-  return { spec: result.document as Json, diagnostics: result.diagnostics };
+  // Then the schema edits the build compiles from the claims, as resolve does.
+  const applied = result.document as Json;
+  const compiled = compileClaims(applied, parseProfile(applied, { id }).model, { firstIndex: (overlay.value.actions as unknown[]).length });
+  return { spec: applied, diagnostics: [...result.diagnostics, ...compiled.diagnostics] };
 }
 
 /** `POST /chat/completions` for every operation of the spec carrying an x-compat. */
@@ -84,7 +89,6 @@ export function operationOf(spec: Json, key: string): Json {
   return ((spec.paths as Json)[p] as Json)[method.toLowerCase()] as Json;
 }
 
-/** One claim (or one location default: field `*`) as the transcription fixtures write it. */
 export interface ClaimRow {
   operation: string;
   location: string;
@@ -92,31 +96,21 @@ export interface ClaimRow {
   status: string;
   note?: string;
   replacement?: string;
-  /** The source id in effect (the claim's own, else the operation's, else the profile default). */
   source?: string;
-  models?: string[];
-  mode?: string;
-  rules?: unknown[];
-  returned?: string;
-  statuses?: unknown[];
-  notInApi?: boolean;
-  conflicts?: Json[];
 }
 
-/** Every field claim and location default of the applied overlay, one row each (from the profile model). */
+/** Every unscoped field claim of the applied overlay, one row each. */
 export function claimRows(spec: Json): ClaimRow[] {
-  const { model } = parseProfile(spec, { id: String(((spec['x-compat'] as Json | undefined)?.provider as Json | undefined)?.id ?? '') });
   const rows: ClaimRow[] = [];
-  for (const op of [...model.operations, ...model.unoffered]) {
-    for (const [location, fallback] of Object.entries(op.defaults)) {
-      rows.push(clean({ operation: op.key, location, field: '*', status: fallback.status, note: fallback.note, source: fallback.source }) as unknown as ClaimRow);
-    }
-    for (const [location, byField] of Object.entries(op.fields)) {
-      for (const [field, claims] of Object.entries(byField ?? {})) {
-        for (const c of claims) {
-          const conflicts = c.conflicts?.map((x) => clean({ status: x.status, note: x.note, source: x.source }));
-          rows.push(clean({ operation: op.key, location, field, status: c.status, note: c.note, replacement: c.replacement, source: c.source, models: c.models, mode: c.mode, rules: c.rules, returned: c.returned, statuses: c.statuses, notInApi: c.notInApi, conflicts }) as unknown as ClaimRow);
-        }
+  for (const [operation, claim] of operationClaims(spec)) {
+    const fields = isObject(claim.fields) ? claim.fields : {};
+    for (const [location, byField] of Object.entries(fields)) {
+      for (const [field, value] of Object.entries(byField as Json)) {
+        // a list holds claims scoped to models or modes: the unscoped one is the schema's
+        const c = ([value].flat() as Json[]).find((x) => x.models === undefined && x.mode === undefined);
+        if (c === undefined) continue;
+        const { status, note, replacement, source } = c as Json;
+        rows.push(clean({ operation, location, field, status, note, replacement, source }) as unknown as ClaimRow);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatorLoader, type ValidatorModule } from '../../src/runtime/validators.ts';
+import { combineValidators, ucs2length } from '../../src/runtime/validators.ts';
 import type { SchemaError, ValidateFunction } from '../../src/runtime/types.ts';
 
 const error: SchemaError = { instancePath: '/role', keyword: 'const', params: { allowedValue: 'user' }, message: 'must be equal to constant' };
@@ -13,30 +13,29 @@ function full(valid: (data: unknown) => boolean): ValidateFunction {
   return validate;
 }
 
-describe('validatorLoader', () => {
-  it('loads a module on the first check only', () => {
-    const loaded: string[] = [];
-    const v = validatorLoader((name) => {
-      loaded.push(name);
-      return { validate: full(() => true) };
-    });
-    const check = v('a.request');
-    expect(loaded).toEqual([]);
-    check({});
-    check({});
-    expect(loaded).toEqual(['a.request']);
+describe('combineValidators', () => {
+  it('is the full validator itself when there is no fast variant', () => {
+    const validate = full(() => true);
+    expect(combineValidators(validate)).toBe(validate);
   });
 
-  const cases: { name: string; module: ValidatorModule; want: boolean; errors: SchemaError[] | null }[] = [
-    { name: 'full only, valid', module: { validate: full(() => true) }, want: true, errors: null },
-    { name: 'full only, invalid', module: { validate: full(() => false) }, want: false, errors: [error] },
-    { name: 'fast accepts', module: { validate: full(() => false), fast: () => true }, want: true, errors: null },
-    { name: 'fast rejects, full reports', module: { validate: full(() => false), fast: () => false }, want: false, errors: [error] },
-    { name: 'fast rejects, full accepts: full decides', module: { validate: full(() => true), fast: () => false }, want: true, errors: null },
+  const cases: { name: string; validate: ValidateFunction; fast: (data: unknown) => boolean; want: boolean; errors: SchemaError[] | null }[] = [
+    { name: 'fast accepts', validate: full(() => false), fast: () => true, want: true, errors: null },
+    { name: 'fast rejects, full reports', validate: full(() => false), fast: () => false, want: false, errors: [error] },
+    { name: 'fast rejects, full accepts: full decides', validate: full(() => true), fast: () => false, want: true, errors: null },
   ];
-  it.each(cases)('$name', ({ module, want, errors }) => {
-    const check = validatorLoader(() => module)('x');
+  it.each(cases)('$name', ({ validate, fast, want, errors }) => {
+    const check = combineValidators(validate, fast);
     expect(check({ role: 'user' })).toBe(want);
     expect(check.errors).toEqual(errors);
   });
+});
+
+describe('ucs2length', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['😀', 1],
+    ['a😀b', 3],
+  ])('%j has %i code points', (text, length) => expect(ucs2length(text)).toBe(length));
 });

@@ -1,130 +1,208 @@
 /**
- * End to end: the docs site, built from generated/<id>/compat.json, opened in headless Chromium
- * (Debian's `chromium`, driven by playwright-core). The matrix must show the providers' documented
- * statuses and filter by endpoint and status; screenshots go to generated/e2e/site-{index,matrix}.png.
- * One API reference is built with the same redocly command as `npm run docs` and opened offline.
+ * End to end: the docs site built from generated/ (compat.json per profile, capabilities.json),
+ * served on 127.0.0.1 and opened in headless Chromium (Debian's `chromium`, driven by
+ * playwright-core). Every request that would leave the machine is intercepted and fails the
+ * test; console errors fail it too. Screenshots go to generated/e2e/.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceDirectory } from '../../src/build/files.ts';
+import type { CapabilitiesDocument } from '../../src/capabilities/evaluate.ts';
 import type { CompatReport } from '../../src/compat/types.ts';
-import { referenceCommand } from '../../src/site/reference.ts';
+import type { ProfileModel } from '../../src/profile/types.ts';
+import { buildReference, writeRedocAsset } from '../../src/site/reference-build.ts';
+import { serveSite, type SiteServer } from '../../src/site/serve.ts';
 import { buildSite } from '../../src/site/site.ts';
+import { brokenLinks, siteFiles } from './links.ts';
 
-const profiles = ['openai', 'compactifai', 'kluster', 'neosantara', 'oxlo'];
+const capabilities = JSON.parse(readFileSync('generated/capabilities.json', 'utf8')) as CapabilitiesDocument;
+const reports = capabilities.providers.map((p) => JSON.parse(readFileSync(`generated/${p.id}/compat.json`, 'utf8')) as CompatReport);
 const work = mkdtempSync(path.join(tmpdir(), 'oai-compat-site-'));
 const siteDir = path.join(work, 'site');
+const seed = 'kluster';
+let browser: Browser;
 let context: BrowserContext;
-let page: Page;
+let server: SiteServer;
+const external: string[] = [];
+const errors: string[] = [];
+
+async function open(url: string, width = 1400): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${url}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+  await page.goto(server.url + url);
+  return page;
+}
 
 beforeAll(async () => {
-  const reports = profiles.map((id) => JSON.parse(readFileSync(`generated/${id}/compat.json`, 'utf8')) as CompatReport);
-  await replaceDirectory(siteDir, buildSite(reports));
-  context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+  const models = new Map(capabilities.providers.map((p) => [p.id, JSON.parse(readFileSync(`generated/${p.id}/profile.json`, 'utf8')) as ProfileModel]));
+  await replaceDirectory(siteDir, buildSite(reports, capabilities, models));
+  await writeRedocAsset(process.cwd(), siteDir);
+  // Every reference, two at a time (redocly is single-threaded).
+  const queue = [...reports];
+  await Promise.all([0, 1].map(async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) await buildReference(process.cwd(), siteDir, r);
+  }));
+  server = await serveSite(siteDir);
+  browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    offline: true,
   });
-  page = await context.newPage();
-  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href);
-});
+  context = await browser.newContext();
+  // Only the local server answers; anything else is recorded and refused.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+}, 300_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
+  await server?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The status the matrix shows for a provider and a field. */
-async function cell(operation: string, location: string, field: string, provider: string): Promise<string | null> {
-  const td = page.locator(`#matrix tr[data-operation="${operation}"][data-location="${location}"][data-field="${field}"] td[data-provider="${provider}"]`);
-  return td.getAttribute('data-status');
-}
+const supports = (v: string) => v === 'yes' || v === 'partial';
 
-describe('docs site in Chromium', () => {
-  it.each([
-    ['POST /chat/completions', 'request.body', 'n', 'kluster', 'unsupported'],
-    ['POST /chat/completions', 'request.body', 'n', 'compactifai', 'partial'],
-    ['POST /chat/completions', 'request.body', 'n', 'neosantara', 'partial'],
-    ['POST /chat/completions', 'request.body', 'n', 'openai', 'supported'],
-    ['POST /chat/completions', 'request.body', 'logprobs', 'neosantara', 'ignored'],
-    ['POST /chat/completions', 'request.body', 'max_tokens', 'kluster', 'deprecated'],
-    ['POST /chat/completions', 'request.body', 'min_tokens', 'compactifai', 'extension'],
-    ['POST /chat/completions', 'response.body', 'usage.completion_tokens_details', 'kluster', 'unsupported'],
-    ['POST /chat/completions', 'request.body', 'stream', 'oxlo', 'partial'],
-  ])('%s %s %s: %s is %s', async (operation, location, field, provider, status) => {
-    expect(await cell(operation, location, field, provider)).toBe(status);
+describe('the index answers "which providers support X + Y + Z?"', () => {
+  it('ticking tools, streaming and json_schema lists the providers capabilities.json says support all three', async () => {
+    const wanted = ['tools', 'streaming', 'json_schema'];
+    const expected = capabilities.providers.filter((p) => wanted.every((c) => supports(p.capabilities[c].value)));
+    const page = await open('index.html');
+    for (const id of wanted) await page.check(`#capabilities input.must[value="${id}"]`);
+    const text = await page.textContent('#matching');
+    expect(text).toBe(expected.length ? `Supported by ${expected.map((p) => p.name).join(', ')}` : 'No provider supports all of these');
+    const columns = await page.locator('#capabilities thead th[data-provider]:not(.off)').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.provider));
+    expect(columns).toEqual(expected.map((p) => p.id));
+    // The state is in the URL: a reload (or a shared link) shows the same answer.
+    expect(new URL(page.url()).searchParams.get('must')).toBe(wanted.join(','));
+    await page.reload();
+    expect(await page.textContent('#matching')).toBe(text);
+    expect(await page.isChecked('#capabilities input.must[value="json_schema"]')).toBe(true);
+    await page.close();
   });
 
-  it('tells a field the endpoint lacks (–) from an endpoint not offered (empty)', async () => {
-    const text = (operation: string, location: string, field: string, provider: string) =>
-      page.locator(`#matrix tr[data-operation="${operation}"][data-location="${location}"][data-field="${field}"] td[data-provider="${provider}"]`).textContent();
-    expect(await text('POST /chat/completions', 'request.body', 'data_sources', 'openai')).toBe('–');
-    expect(await text('GET /models', 'request.header', 'authorization', 'kluster')).toBe('');
-    expect(await text('GET /models', 'request.header', 'authorization', 'compactifai')).not.toBe('');
+  it('a field tick keeps only providers documenting the field as supported', async () => {
+    const page = await open('index.html');
+    const row = page.locator('#fields tr[data-key="POST /chat/completions request.body tools"]');
+    const statuses = await row.locator('td[data-provider]').evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.provider, (td as HTMLElement).dataset.status ?? '']));
+    await row.locator('input.must').check();
+    const shown = await page.locator('#fields thead th[data-provider]:not(.off)').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.provider));
+    expect(shown).toEqual(statuses.filter(([, s]) => ['supported', 'partial', 'extension', 'deprecated'].includes(s!)).map(([p]) => p));
+    await page.close();
   });
 
-  it('filters the matrix by status and by endpoint', async () => {
-    const visible = page.locator('#matrix tbody tr:not([hidden])');
+  it('field search, differences only, provider toggles and compare', async () => {
+    const page = await open('index.html');
+    const visible = page.locator('#fields tbody tr:not([hidden])');
     const all = await visible.count();
-    await page.selectOption('#status', 'deprecated');
-    const deprecated = await visible.count();
-    expect(deprecated).toBeGreaterThan(0);
-    expect(deprecated).toBeLessThan(all);
+    await page.fill('#search', 'temperature');
+    const keys = await visible.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key!));
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).toContain('temperature');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('temperature');
+    await page.fill('#search', '');
+
+
+    await page.uncheck('#providers input[value="oxlo"]');
+    expect(await page.locator('#capabilities td[data-provider="oxlo"]:not(.off)').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('oxlo');
+
+    await page.selectOption('#compare-a', 'kluster');
+    await page.selectOption('#compare-b', 'neosantara');
+    await page.click('#compare button');
+    const columns = await page.locator('#capabilities thead th[data-provider]:not(.off)').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.provider));
+    expect(columns).toEqual(['kluster', 'neosantara']);
+    expect(await page.isChecked('#diff')).toBe(true);
+    // Differences only: the rows where the two compared providers differ.
+    const different = await visible.count();
+    expect(different).toBeLessThan(all);
+    expect(different).toBeGreaterThan(0);
     for (const row of await visible.all()) {
-      expect(await row.locator('td[data-provider]:not([data-base])[data-status="deprecated"]').count()).toBeGreaterThan(0);
+      const values = await row.locator('td[data-provider]:not(.off)').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.status ?? ''));
+      expect(new Set(values).size).toBe(2);
     }
-    await expect.poll(() => page.textContent('#count')).toBe(`${deprecated} rows`);
-    await page.selectOption('#status', '');
-    await page.selectOption('#endpoint', 'GET /models');
-    const operations = await visible.evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.operation))]);
-    expect(operations).toEqual(['GET /models']);
-    await page.selectOption('#endpoint', '');
+    await page.uncheck('#diff');
     expect(await visible.count()).toBe(all);
+    await page.close();
   });
 
-  it('links each profile to its page, whose tables show the claims', async () => {
-    await page.click('#scores a[href="kluster/index.html"]');
-    await expect.poll(() => page.textContent('h1')).toBe('kluster.ai');
-    const n = page.locator('table.fields tr', { has: page.locator('code', { hasText: /^n$/ }) }).first();
-    expect(await n.locator('td[data-status]').getAttribute('data-status')).toBe('unsupported');
-    await page.goBack();
+  it('each capability cell links to the capability page, with its numbered notes and evidence', async () => {
+    const page = await open('index.html');
+    await page.click('#capabilities td[data-provider="neosantara"] >> nth=0');
+    expect(page.url()).toContain('capabilities/streaming.html#neosantara');
+    const answer = capabilities.providers.find((p) => p.id === 'neosantara')!.capabilities.streaming;
+    expect(await page.getAttribute('#neosantara td[data-status]', 'data-status')).toBe(answer.value);
+    expect(await page.textContent('#neosantara')).toContain(answer.evidence[0].operation);
+    await page.close();
   });
+});
 
-  it('renders a provider\'s API reference offline, with no request but the Redocly logo', async () => {
-    const output = path.join(siteDir, 'kluster', 'reference.html');
-    const { command, args, env } = referenceCommand({ projectRoot: process.cwd(), spec: 'generated/kluster/openapi.yaml', output, name: 'kluster.ai' });
-    await promisify(execFile)(command, args, { env: { ...process.env, ...env }, timeout: 120_000 });
-    const reference = await context.newPage();
-    const hosts = new Set<string>();
-    reference.on('request', (r) => {
-      if (/^https?:/.test(r.url())) hosts.add(new URL(r.url()).host);
-    });
-    await reference.goto(pathToFileURL(output).href);
-    expect(await reference.title()).toBe('kluster.ai API reference');
-    await expect.poll(() => reference.locator('h2').allTextContents()).toContain('Chat');
-    expect(await reference.getByText('/chat/completions').count()).toBeGreaterThan(0);
-    // The only host the page reaches for: the "API docs by Redocly" logo, hidden when it fails.
-    expect([...hosts].filter((h) => h !== 'cdn.redoc.ly')).toEqual([]);
-    await reference.close();
-  }, 60_000);
-
-  it('saves screenshots of the index: its top, and the matrix filtered to one endpoint', async () => {
-    const file = path.resolve('generated/e2e/site-index.png');
+describe('readable at 390 px and 1,400 px', () => {
+  const pages = ['index.html', `${seed}/index.html`, 'capabilities/tools.html', 'compactifai/index.html'];
+  it.each(pages.flatMap((p) => [390, 1400].map((w) => [p, w] as const)))('%s at %i px: no horizontal overflow of the page', async (url, width) => {
+    const page = await open(url, width);
+    const file = path.resolve(`generated/e2e/${url.replace(/\//g, '-').replace('.html', '')}-${width}.png`);
     mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file, fullPage: false });
-    expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
-    await page.selectOption('#endpoint', 'POST /chat/completions');
-    await page.locator('.filters').evaluate((e) => e.scrollIntoView());
-    const matrixFile = path.resolve('generated/e2e/site-matrix.png');
-    await page.screenshot({ path: matrixFile, fullPage: false });
-    expect(readFileSync(matrixFile).subarray(1, 4).toString()).toBe('PNG');
-    await page.selectOption('#endpoint', '');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await page.close();
   });
+});
+
+describe('the API reference', () => {
+  it(`shows ${seed}'s title, server and claims, and its search finds a field`, async () => {
+    const page = await open(`${seed}/reference.html`);
+    expect(await page.title()).toBe(`${reports.find((r) => r.provider.id === seed)!.provider.name} API reference`);
+    await expect.poll(() => page.getByText('https://api.kluster.ai/v1').count()).toBeGreaterThan(0);
+    // The search box works once Redoc has hydrated the prerendered page: click until it opens.
+    const input = page.locator('input[placeholder^="Search"]');
+    await expect
+      .poll(async () => {
+        await page.getByText('Search', { exact: false }).first().click();
+        return input.count();
+      }, { timeout: 45_000 })
+      .toBeGreaterThan(0);
+    await input.fill('parallel_tool_calls');
+    await expect.poll(() => page.getByText('parallel_tool_calls').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.close();
+  }, 120_000);
+});
+
+describe('the whole site', () => {
+  it('every relative link and anchor resolves (Redoc\'s own navigation inside a reference aside)', () => {
+    const pages = siteFiles(siteDir).filter((f) => f.endsWith('.html') && !f.endsWith('reference.html'));
+    expect(pages.length).toBeGreaterThan(capabilities.capabilities.length + capabilities.providers.length);
+    expect(brokenLinks(pages.map((f) => path.join(siteDir, f)))).toEqual([]);
+  });
+
+  it('one Redoc bundle serves every reference', () => {
+    const files = siteFiles(siteDir);
+    expect(files.filter((f) => f.endsWith('.js'))).toEqual(['assets/redoc.standalone.js', 'assets/site.js']);
+    for (const r of files.filter((f) => f.endsWith('reference.html'))) {
+      const html = readFileSync(path.join(siteDir, r), 'utf8');
+      expect(html).toContain('from "../assets/redoc.standalone.js"');
+      expect(html.length).toBeLessThan(2_000_000);
+    }
+  });
+
+  it('opens every page with no console error and no request leaving the machine', async () => {
+    for (const file of siteFiles(siteDir).filter((f) => f.endsWith('.html'))) {
+      const page = await open(file);
+      await page.waitForLoadState('load');
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+  }, 120_000);
 });

@@ -2,18 +2,18 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { discoverProfiles, unknownProfileError } from '../../build/build.ts';
-import { renderCompatMarkdown } from '../../compat/render-markdown.ts';
+import { renderProviderMarkdown } from '../../compat/page/markdown.ts';
 import type { CompatReport } from '../../compat/types.ts';
 import { diagnosticError } from '../../diagnostics/diagnostic.ts';
 import { parseCommandLine, usageError } from '../args.ts';
 import { ExitCode, type Command } from '../io.ts';
-import { findProjectRoot } from '../project.ts';
+import { locateProfile } from '../project.ts';
 
 const help = `usage: oai-compat compat <id> [--format md|json]
 
-Prints the compatibility of profile <id> (openai or a provider of spec/providers/) as read from
-generated/<id>/compat.json, which \`npm run build\` writes:
+Prints the compatibility of profile <id> as read from its compat.json: the project's
+generated/<id>/ (which \`oai-compat build\` writes) when the project has that profile, else the
+profile oai-compat ships:
 
   --format md     the tables of COMPATIBILITY.md (default)
   --format json   compat.json as it is
@@ -31,14 +31,12 @@ export const run: Command = async (args, io) => {
     return usageError('compat', problem, help, io);
   }
 
-  const projectRoot = findProjectRoot(io.cwd);
-  const known = await discoverProfiles(projectRoot);
-  if (!known.includes(id)) throw unknownProfileError(id, known);
-  const file = path.join(projectRoot, 'generated', id, 'compat.json');
+  const profile = await locateProfile(io.cwd, id);
+  const file = path.join(profile.dir, 'compat.json');
   const relative = path.relative(io.cwd, file);
   if (!existsSync(file)) {
     throw diagnosticError(
-      { code: 'compat-not-built', message: `${relative} does not exist`, hint: 'run `npm run build` first', location: { file: relative } },
+      { code: 'compat-not-built', message: `${relative} does not exist`, hint: 'run `oai-compat build` first', location: { file: relative } },
       ExitCode.unreadable,
     );
   }
@@ -56,7 +54,6 @@ export const run: Command = async (args, io) => {
       ExitCode.unreadable,
     );
   }
-  const overlay = path.join('spec/providers', id, 'overlay.yaml');
-  io.stdout(renderCompatMarkdown(report, existsSync(path.join(io.cwd, overlay)) ? { overlayFile: overlay } : {}));
+  io.stdout(renderProviderMarkdown(report));
   return ExitCode.ok;
 };

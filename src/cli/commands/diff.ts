@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { BASE_PROFILE, discoverProfiles } from '../../build/build.ts';
 import { diffBases, type ProviderOverlay, type RedoclyChange } from '../../compat/diff.ts';
@@ -31,8 +31,15 @@ exit codes: 0 no overlay is affected, 1 some are, 2 usage, 3 unreadable input
 `;
 
 const run_ = promisify(execFile);
-// The project's own redocly, wherever the command runs from.
-const redoclyBin = fileURLToPath(new URL('../../../node_modules/.bin/redocly', import.meta.url));
+/** The redocly CLI installed next to oai-compat (an optional peer dependency), if any. */
+function redoclyBin(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@redocly/cli/package.json');
+    return path.join(path.dirname(manifest), 'bin/cli.js');
+  } catch {
+    return undefined;
+  }
+}
 
 async function readSpec(file: string, cwd: string): Promise<Record<string, unknown>> {
   const text = await readInputText(file, cwd, { code: 'diff-unreadable', hint: 'pass paths to two readable OpenAPI files' });
@@ -45,12 +52,19 @@ async function readSpec(file: string, cwd: string): Promise<Record<string, unkno
 
 /** `redocly diff` with its recommended diff rules; our redocly.yaml turns none on. */
 async function redoclyChanges(oldFile: string, newFile: string, cwd: string): Promise<RedoclyChange[]> {
+  const bin = redoclyBin();
+  if (!bin) {
+    throw diagnosticError(
+      { code: 'diff-no-redocly', message: '@redocly/cli is not installed', hint: 'install it (`npm i -D @redocly/cli`) or pass --no-redocly', location: { file: oldFile } },
+      ExitCode.usage,
+    );
+  }
   const dir = await mkdtemp(path.join(tmpdir(), 'oai-compat-diff-'));
   try {
     const config = path.join(dir, 'redocly.yaml');
     const output = path.join(dir, 'diff.json');
     await writeFile(config, 'extends:\n  - diff-recommended\n');
-    await run_(redoclyBin, ['diff', path.resolve(cwd, oldFile), path.resolve(cwd, newFile), '--format', 'json', '-o', output, '--fail-on', 'none', '--config', config], {
+    await run_(process.execPath, [bin, 'diff', path.resolve(cwd, oldFile), path.resolve(cwd, newFile), '--format', 'json', '-o', output, '--fail-on', 'none', '--config', config], {
       cwd: dir,
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true' },
       maxBuffer: 64 * 1024 * 1024,

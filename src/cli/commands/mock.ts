@@ -1,12 +1,18 @@
-/** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism]`: serves a profile until killed. */
+/** `oai-compat mock <id> [--port n] [--host h] [--engine native|prism] [--stateful] [--fixtures f]`: serves a profile until killed. */
+import path from 'node:path';
 import { parseCommandLine, usageError } from '../args.ts';
+import { locateProfile } from '../project.ts';
 import { ExitCode, type Command } from '../io.ts';
 
 const help = `usage: oai-compat mock <id> [--port <n>] [--host 127.0.0.1] [--engine native|prism]
+                     [--stateful] [--fixtures <file.yaml|json>]
 
-Serves the profile's operations under /v1 and prints "listening on http://<host>:<port>/v1"
+Serves the profile's operations under /v1 (the project's generated/<id>/ when the project has
+that profile, else the profile oai-compat ships) and prints "listening on http://<host>:<port>/v1"
 once it accepts requests. Answer 429/500 on demand with the request header "x-mock-status: 429",
 or queue faults with POST /__mock/faults {"status": 429, "count": 2} (native engine).
+--stateful keeps files, vector stores, batches and responses in memory (create, list, delete).
+--fixtures answers matching requests as scripted in the file (see docs/mock.md).
 `;
 
 /**
@@ -35,18 +41,30 @@ export const run: Command = async (args, io) => {
     port: { type: 'string', default: '4010' },
     host: { type: 'string', default: '127.0.0.1' },
     engine: { type: 'string', default: 'native' },
+    stateful: { type: 'boolean', default: false },
+    fixtures: { type: 'string' },
   } as const;
   const parsed = parseCommandLine('mock', args, options, help, io);
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   // Decimal only: Number() would read `0x10` as 16 and `1e3` as 1000.
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (values.engine === 'prism' && (values.stateful || values.fixtures)) return usageError('mock', '--stateful and --fixtures need the native engine', help, io);
   if (positionals.length !== 1 || !(port >= 0 && port <= 65535) || (values.engine !== 'native' && values.engine !== 'prism')) {
     const problem = positionals.length !== 1 ? 'expected one profile id' : values.engine !== 'native' && values.engine !== 'prism' ? `unknown engine "${values.engine}"` : `invalid port "${values.port}"`;
     return usageError('mock', problem, help, io);
   }
+  const profile = await locateProfile(io.cwd, positionals[0]);
   const { startMock } = await import('../../mock/start.ts');
-  const mock = await startMock({ provider: positionals[0], port, host: values.host, engine: values.engine });
+  const mock = await startMock({
+    provider: profile.id,
+    generatedDir: path.dirname(profile.dir),
+    port,
+    host: values.host,
+    engine: values.engine,
+    stateful: values.stateful,
+    ...(values.fixtures ? { fixtures: values.fixtures } : {}),
+  });
   io.stdout(`listening on ${mock.url}\n`);
   await untilStopped(() => mock.close());
   return ExitCode.ok;

@@ -48,6 +48,32 @@ export async function streaming(): Promise<void> {
   }
   // @ts-expect-error /models does not stream
   client.stream('/models', {});
-  const { data } = await client.GET('/models');
-  expectTypeOf(data).toEqualTypeOf<{ object: 'list'; data: { id: string }[] } | undefined>();
+  // exact at the call site, in the stream call too
+  // @ts-expect-error logit_bias is unsupported
+  client.stream('/chat/completions', { body: { model: 'm', messages: [], logit_bias: {} } });
+}
+
+/** One error contract: calls throw on failure, so what they return always has its data. */
+export async function answers(): Promise<void> {
+  const { data, response } = await client.GET('/models');
+  expectTypeOf(data).toEqualTypeOf<{ object: 'list'; data: { id: string }[] }>();
+  expectTypeOf(response).toEqualTypeOf<Response>();
+}
+
+/** The form users write: the body in the call, literal or a variable of a wider type. */
+export async function callSite(): Promise<void> {
+  await client.POST('/chat/completions', { body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], n: 1 } });
+  // @ts-expect-error logit_bias is unsupported
+  await client.POST('/chat/completions', { body: { model: 'm', messages: [], logit_bias: {} } });
+  // @ts-expect-error n must be 1
+  await client.POST('/chat/completions', { body: { model: 'm', messages: [], n: 2 } });
+  // @ts-expect-error nested: a user message has no such field
+  await client.POST('/chat/completions', { body: { model: 'm', messages: [{ role: 'user', content: 'hi', color: 'red' }] } });
+  const wider: { model: string; messages: { role: 'user'; content: string }[]; logit_bias?: Record<string, number> } = { model: 'm', messages: [] };
+  // @ts-expect-error a variable whose type allows an unsupported field
+  await client.POST('/chat/completions', { body: wider });
+  const counted: { model: string; messages: { role: 'user'; content: string }[]; n: number } = { model: 'm', messages: [], n: 2 };
+  // @ts-expect-error a variable whose n is any number
+  await client.POST('/chat/completions', { body: counted });
+  await client.POST('/chat/completions', { body: minimal });
 }

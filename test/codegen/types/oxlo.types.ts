@@ -12,7 +12,7 @@ export async function operations(): Promise<void> {
   // @ts-expect-error Oxlo.ai does not offer /embeddings
   await client.POST('/embeddings', {});
   const { data } = await client.POST('/chat/completions', { body: minimal });
-  expectTypeOf(data).toEqualTypeOf<components['schemas']['CreateChatCompletionResponse'] | undefined>();
+  expectTypeOf(data).toEqualTypeOf<components['schemas']['CreateChatCompletionResponse']>();
 }
 
 export async function streaming(): Promise<void> {
