@@ -93,7 +93,14 @@ export function emitOperationsModule(ctx: ModuleContext): string {
             const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
             w.writeLine(`responses: { ${responses.join(', ')} },`);
             if (names.stream) w.writeLine(`stream: v.${names.stream},`);
-            for (const [key, claims] of [['requestClaims', op.requestClaims], ['responseClaims', op.responseClaims]] as const) {
+            const tables = [
+              ['requestClaims', op.requestClaims],
+              ['requestClaimsByModel', op.requestClaimsByModel],
+              ['requestDefault', op.requestDefault],
+              ['requestListed', op.requestListed],
+              ['responseClaims', op.responseClaims],
+            ] as const;
+            for (const [key, claims] of tables) {
               if (!claims) continue;
               w.write(`${key}: `);
               writeValue(w, claims);

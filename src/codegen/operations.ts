@@ -3,8 +3,8 @@ import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { listOperations } from '../load/openapi.ts';
 import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
-import type { Claim, ProfileModel } from '../profile/types.ts';
-import { operationsByKey, plainClaims } from '../profile/select.ts';
+import type { Claim, DefaultClaim, OperationModel, ProfileModel } from '../profile/types.ts';
+import { isVariantKey, operationsByKey, plainClaims } from '../profile/select.ts';
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
 export interface SchemaSite {
@@ -26,6 +26,9 @@ export interface OperationInfo {
   /** The `text/event-stream` schema of the first 2xx answer that has one. */
   stream?: SchemaSite;
   requestClaims?: FieldClaims;
+  requestClaimsByModel?: Record<string, FieldClaims>;
+  requestDefault?: FieldClaim;
+  requestListed?: string[];
   responseClaims?: FieldClaims;
 }
 
@@ -58,6 +61,13 @@ export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): O
     }
     const compat = claimed.get(key);
     if (compat?.fields['request.body']) info.requestClaims = runtimeClaims(plainClaims(compat, 'request.body'));
+    const byModel = compat && claimsByModel(compat);
+    if (byModel) info.requestClaimsByModel = byModel;
+    const fallback = compat?.defaults['request.body'];
+    if (fallback && fallback.status !== 'supported') {
+      info.requestDefault = runtimeClaims({ '': fallback })[''];
+      info.requestListed = [...new Set(Object.keys(compat.fields['request.body'] ?? {}).map((path) => path.split(/[.[]/, 1)[0]))].sort();
+    }
     if (compat?.fields['response.body']) info.responseClaims = runtimeClaims(plainClaims(compat, 'response.body'));
     // A provider that does not accept `stream` does not stream, whatever content the response lists.
     if (info.requestClaims?.stream?.status === 'unsupported') delete info.stream;
@@ -66,13 +76,31 @@ export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): O
   return operations;
 }
 
+/** For each model a request-body claim is scoped to: the unscoped claims, that model's in their place. */
+function claimsByModel(operation: OperationModel): Record<string, FieldClaims> | undefined {
+  const fields = operation.fields['request.body'] ?? {};
+  const models = [...new Set(Object.values(fields).flatMap((claims) => claims.flatMap((c) => (c.mode === undefined ? (c.models ?? []) : []))))].sort();
+  if (models.length === 0) return undefined;
+  const plain = plainClaims(operation, 'request.body');
+  const out: Record<string, FieldClaims> = {};
+  for (const model of models) {
+    const merged: Record<string, Claim> = { ...plain };
+    for (const [path, claims] of Object.entries(fields)) {
+      const scoped = claims.find((c) => c.mode === undefined && c.models?.includes(model));
+      if (scoped && !isVariantKey(path)) merged[path] = scoped;
+    }
+    out[model] = runtimeClaims(merged);
+  }
+  return out;
+}
+
 /** What the checks need of each claim: status, note, replacement (sources stay in the spec and the docs). */
-function runtimeClaims(claims: Record<string, Claim>): FieldClaims {
+function runtimeClaims(claims: Record<string, Claim | DefaultClaim>): FieldClaims {
   const out: Record<string, FieldClaim> = {};
   for (const [path, claim] of Object.entries(claims)) {
     out[path] = { status: claim.status };
     if (typeof claim.note === 'string') out[path].note = claim.note;
-    if (typeof claim.replacement === 'string') out[path].replacement = claim.replacement;
+    if ('replacement' in claim && typeof claim.replacement === 'string') out[path].replacement = claim.replacement;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * by MATRIX.md and the docs site.
  */
 import { compareOperations } from './model.ts';
-import { fieldLocations, type CompatReport, type CompatStatus, type FieldLocation } from './types.ts';
+import { fieldLocations, type CompatReport, type CompatStatus, type FieldCounts, type FieldLocation } from './types.ts';
 
 export interface MatrixCell {
   status: CompatStatus;
@@ -19,7 +19,7 @@ export interface MatrixRow {
 }
 
 export interface Matrix {
-  profiles: { id: string; name: string; score: number; offered: number; byStatus: CompatReport['counts']['byStatus'] }[];
+  profiles: { id: string; name: string; offered: number; counts: FieldCounts }[];
   /** Every endpoint any profile offers, with each profile's status (undefined: not offered). */
   endpoints: { operation: string; cells: (MatrixCell | undefined)[] }[];
   /** Endpoints offered by at least `minProviders` providers other than the base profile. */
@@ -46,7 +46,7 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
   const ordered = [...reports].sort((a, b) =>
     a.provider.id === options.baseProfile ? -1 : b.provider.id === options.baseProfile ? 1 : a.provider.id < b.provider.id ? -1 : 1,
   );
-  const profiles = ordered.map((r) => ({ id: r.provider.id, name: r.provider.name, score: r.score, offered: r.operations.filter((o) => o.offered).length, byStatus: r.counts.byStatus }));
+  const profiles = ordered.map((r) => ({ id: r.provider.id, name: r.provider.name, offered: r.operations.filter((o) => o.offered).length, counts: r.counts }));
 
   const endpointCells = new Map<string, (MatrixCell | undefined)[]>();
   ordered.forEach((report, column) => {
@@ -69,7 +69,8 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
   ordered.forEach((report, column) => {
     const isBase = report.provider.id === options.baseProfile;
     for (const field of report.fields) {
-      if (!commonSet.has(field.operation)) continue;
+      // Rows scoped to models or a mode are alternatives of the field's row: one cell per field.
+      if (!commonSet.has(field.operation) || field.models || field.mode) continue;
       const key = `${field.operation}\u0000${field.location}\u0000${field.field}`;
       let row = rowsByKey.get(key);
       if (!row) {

@@ -1,6 +1,6 @@
 /**
  * Every field of one operation, by location: request body, query parameters, request headers
- * (auth included), response bodies and response headers.
+ * (auth included), response bodies, streamed events and response headers.
  * https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { getAtPointer, toPointer } from '../load/pointer.ts';
@@ -51,12 +51,15 @@ function addField(target: Map<string, SchemaField>, path: string, pointer: strin
   }
 }
 
-/** Body fields of every media type of a request body or response, merged (pointers sorted by the caller). */
-function contentFields(walker: SchemaWalker, content: unknown, at: string, target: Map<string, SchemaField>): void {
+/**
+ * Body fields of every media type of a request body or response, merged (pointers sorted by the
+ * caller). A response's `text/event-stream` schema describes one event's data: `stream` gets it.
+ */
+function contentFields(walker: SchemaWalker, content: unknown, at: string, target: Map<string, SchemaField>, stream = target): void {
   if (!isObject(content)) return;
   for (const [mediaType, media] of Object.entries(content)) {
     if (!isObject(media) || media.schema === undefined) continue;
-    walker.addTo(target, media.schema, `${at}${toPointer([mediaType])}/schema`);
+    walker.addTo(mediaType === 'text/event-stream' ? stream : target, media.schema, `${at}${toPointer([mediaType])}/schema`);
   }
 }
 
@@ -127,7 +130,7 @@ function readOperationFields(doc: Json, walker: SchemaWalker, ref: OperationRef)
     if (!isSuccess(code)) continue;
     const { node: response, at: responseAt } = deref(doc, raw, `${ref.pointer}/responses${toPointer([code])}`);
     if (!isObject(response)) continue;
-    contentFields(walker, response.content, `${responseAt}/content`, fields['response.body']);
+    contentFields(walker, response.content, `${responseAt}/content`, fields['response.body'], fields['response.stream']);
     if (isObject(response.headers)) {
       for (const name of Object.keys(response.headers)) {
         const { at: headerAt } = deref(doc, response.headers[name], `${responseAt}/headers${toPointer([name])}`);

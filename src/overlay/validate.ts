@@ -101,19 +101,8 @@ export function validateOverlayDocument(overlay: unknown, file?: string, lineOf?
   }
   const { validate } = validatorFor(version);
   const duplicates = duplicateActions(overlay as Record<string, unknown>, context);
-  if (validate(tolerateSpecText(overlay as Record<string, unknown>, version))) return { version, diagnostics: duplicates };
+  if (validate(overlay)) return { version, diagnostics: duplicates };
   return { version, diagnostics: [...explain(validate.errors ?? [], overlay as Record<string, unknown>, version, context), ...duplicates] };
-}
-
-/**
- * The 1.1 schema we hold lacks `info.description`, which the 1.1 text defines ("Info Object");
- * the specification wins over its schema, so a string description is accepted.
- */
-function tolerateSpecText(overlay: Record<string, unknown>, version: OverlayVersion): unknown {
-  const info = overlay.info as Record<string, unknown> | undefined;
-  if (version !== '1.1' || !info || typeof info !== 'object' || typeof info.description !== 'string') return overlay;
-  const { description: _ignored, ...rest } = info;
-  return { ...overlay, info: rest };
 }
 
 const REQUIRES: Record<string, OverlayVersion> = { copy: '1.1', components: '1.2', $ref: '1.2', $self: '1.2' };
@@ -180,11 +169,6 @@ function describe(e: ErrorObject, version: OverlayVersion, overlay: unknown): { 
     case 'pattern':
       if (e.instancePath.endsWith('/target')) {
         return { message: `target ${JSON.stringify(getAtPointer(overlay, e.instancePath))} is not a JSONPath query`, hint: 'a target is an RFC 9535 JSONPath query starting with `$`', pointer: e.instancePath };
-      }
-      break;
-    case 'oneOf':
-      if (version === '1.1' && /^\/actions\/\d+$/.test(e.instancePath)) {
-        return { message: `${at} must have exactly one of \`update\`, \`copy\`, \`remove\``, hint: 'split it into one action per modifier', pointer: e.instancePath };
       }
       break;
     case 'uniqueItems':

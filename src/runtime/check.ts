@@ -24,9 +24,46 @@ export function checkRequest(table: OperationTable, provider: ProviderProfile, o
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
-  claimIssues(provider, entry.requestClaims, formFields(body) ?? body, 'request', result);
-  schemaIssues(entry.request, body, entry.requestClaims, provider, result);
+  const claims = requestClaimsFor(entry, body);
+  const fields = formFields(body) ?? body;
+  claimIssues(provider, claims, fields, 'request', result);
+  defaultIssues(provider, entry, fields, result);
+  schemaIssues(entry.request, body, claims, provider, result);
   return finish(result);
+}
+
+/** The claims for this body: those of its `model` when a claim is scoped to it, else the unscoped ones. */
+function requestClaimsFor(entry: OperationEntry, body: unknown): FieldClaims | undefined {
+  const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { model?: unknown }).model : undefined;
+  return (typeof model === 'string' && entry.requestClaimsByModel && hasOwn.call(entry.requestClaimsByModel, model) ? entry.requestClaimsByModel[model] : undefined) ?? entry.requestClaims;
+}
+
+const listedCache = new WeakMap<OperationEntry, Set<string>>();
+
+/**
+ * Top-level body fields that no claim names, in a body of an operation with an `unsupported` or
+ * `ignored` default. A claim on `messages[].name` lists `messages`: only fields no claim reaches
+ * take the default.
+ */
+function unlistedFields(entry: OperationEntry, body: unknown): string[] {
+  if (!entry.requestDefault || typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+  let listed = listedCache.get(entry);
+  if (!listed) {
+    listed = new Set(entry.requestListed ?? []);
+    listedCache.set(entry, listed);
+  }
+  return Object.keys(body).filter((key) => !listed.has(key) && (body as Record<string, unknown>)[key] !== undefined);
+}
+
+function defaultIssue(provider: ProviderProfile, field: string, fallback: FieldClaim): Issue {
+  const verb = fallback.status === 'unsupported' ? 'is not supported by' : 'is ignored by';
+  return { field, status: fallback.status, message: `\`${field}\` ${verb} ${provider.name} (by default: the docs list the fields it takes${fallback.note ? `; ${fallback.note}` : ''})` };
+}
+
+function defaultIssues(provider: ProviderProfile, entry: OperationEntry, body: unknown, result: CheckResult): void {
+  const fallback = entry.requestDefault;
+  if (!fallback) return;
+  for (const field of unlistedFields(entry, body)) (fallback.status === 'unsupported' ? result.errors : result.warnings).push(defaultIssue(provider, field, fallback));
 }
 
 /** A multipart body's field names as an object, so claims (top-level paths) apply to forms too. */
@@ -82,10 +119,13 @@ export function prepareRequest(
   const unsupportedMode = options.unsupported ?? 'error';
   const prepared = copyBody(body);
   const report: PrepareReport = { ok: true, errors: [], warnings: [], stripped: [] };
-  for (const [path, claim] of Object.entries(entry.requestClaims ?? {})) {
+  const claims = requestClaimsFor(entry, body);
+  const fallback = entry.requestDefault;
+  const byDefault: [string, FieldClaim][] = fallback ? unlistedFields(entry, formFields(prepared) ?? prepared).map((field) => [field, fallback]) : [];
+  for (const [path, claim] of [...Object.entries(claims ?? {}), ...byDefault]) {
     const locations = findField(formFields(prepared) ?? prepared, path);
     if (!locations.length) continue;
-    const issue = claimIssue(provider, path, claim, locations, 'request');
+    const issue = claim === fallback ? defaultIssue(provider, path, claim) : claimIssue(provider, path, claim, locations, 'request');
     const strip = (claim.status === 'unsupported' && unsupportedMode === 'strip') || (claim.status === 'ignored' && ignoredMode === 'strip');
     if (strip) {
       if (prepared instanceof FormData) prepared.delete(path);
@@ -94,7 +134,7 @@ export function prepareRequest(
     } else if (claim.status === 'unsupported' || (claim.status === 'ignored' && ignoredMode === 'error')) report.errors.push(issue);
     else if (claim.status === 'ignored' || claim.status === 'deprecated') report.warnings.push(issue);
   }
-  schemaIssues(entry.request, prepared, entry.requestClaims, provider, report);
+  schemaIssues(entry.request, prepared, claims, provider, report);
   report.ok = report.errors.length === 0;
   return { body: prepared, report };
 }

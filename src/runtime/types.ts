@@ -51,6 +51,16 @@ export interface OperationEntry {
   /** Validator of one `text/event-stream` event's data. */
   stream?: ValidateFunction;
   requestClaims?: FieldClaims;
+  /**
+   * Per model named by a model-scoped claim: the request claims for a body whose `model` is that
+   * model (the unscoped claims with that model's claims in their place). Mode-scoped claims are
+   * not here: a body does not say which mode it turns on in a form the checks could read.
+   */
+  requestClaimsByModel?: Readonly<Record<string, FieldClaims>>;
+  /** The status of request body fields no claim names, when it is `unsupported` or `ignored`. */
+  requestDefault?: FieldClaim;
+  /** With `requestDefault`: the top-level body fields some claim names (variant and scoped claims included). */
+  requestListed?: readonly string[];
   responseClaims?: FieldClaims;
 }
 

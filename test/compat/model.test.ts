@@ -37,7 +37,7 @@ const fieldCases: [string, FieldRow['location'], string, Want][] = [
   [chat, 'request.header', 'x-api-key', { status: 'extension', inBase: false, inProvider: true }],
   [chat, 'response.body', 'usage.completion_tokens_details', { status: 'unsupported' }],
   [chat, 'response.body', 'usage.completion_tokens_details.reasoning_tokens', { status: 'unsupported', inherited: 'usage.completion_tokens_details' }],
-  [chat, 'response.body', 'choices[].delta.content', { status: 'undocumented' }],
+  [chat, 'response.stream', 'choices[].delta.content', { status: 'undocumented' }],
   [chat, 'response.header', 'x-ratelimit-limit-requests', { status: 'supported', inBase: false, inProvider: true }],
   [chat, 'response.header', 'openai-version', { status: 'unsupported', inProvider: false }],
   ['GET /models', 'request.query', 'limit', { status: 'undocumented' }],
@@ -66,12 +66,29 @@ describe('compat model on the mini fixtures', () => {
     expect(report.provider.unverified?.map((u) => u.capability)).toEqual(['Embeddings', 'Stream options', 'Error semantics']);
   });
 
-  it('scores the base fields of the offered operations that are supported or partial', () => {
-    const counted = report.fields.filter((r) => r.inBase);
-    const good = counted.filter((r) => r.status === 'supported' || r.status === 'partial');
-    expect(report.counts.baseFields).toBe(counted.length);
-    expect(good.map((r) => r.field).sort()).toEqual(['authorization', 'messages', 'model', 'n']);
-    expect(report.score).toBe(Math.round((4 / counted.length) * 10_000) / 10_000);
+  it('counts the fields of each offered operation by status, and sums them for the provider', () => {
+    const fieldsOf = (operation: string) => report.fields.filter((r) => r.operation === operation);
+    for (const op of report.operations.filter((o) => o.offered)) {
+      const rows = fieldsOf(op.operation);
+      expect(op.counts?.undocumented, op.operation).toBe(rows.filter((r) => r.status === 'undocumented').length);
+      for (const status of ['supported', 'partial', 'ignored', 'unsupported', 'deprecated', 'extension'] as const) {
+        expect(op.counts?.byStatus[status], `${op.operation} ${status}`).toBe(rows.filter((r) => r.status === status).length);
+      }
+    }
+    expect(report.operations.find((o) => !o.offered)?.counts).toBeUndefined();
+    const offered = report.operations.filter((o) => o.offered).map((o) => o.counts!);
+    expect(report.counts.undocumented).toBe(offered.reduce((sum, c) => sum + c.undocumented, 0));
+    expect(report.counts.byStatus.supported).toBe(offered.reduce((sum, c) => sum + c.byStatus.supported, 0));
+  });
+
+  it('keeps an operation\'s counts when another endpoint is offered', () => {
+    // The same provider without POST /reasoning: the chat counts are unchanged.
+    const withoutReasoning = structuredClone(spec) as { paths: Record<string, unknown> };
+    delete withoutReasoning.paths['/reasoning'];
+    const { report: fewer } = buildCompatReport({ id: 'mini', spec: withoutReasoning, base, provenance, overlayFile: 'spec/providers/mini/overlay.yaml' }, baseInfo);
+    const counts = (r: typeof report) => r.operations.find((o) => o.operation === chat)?.counts;
+    expect(counts(fewer)).toEqual(counts(report));
+    expect(fewer.counts.byStatus.extension).toBeLessThan(report.counts.byStatus.extension);
   });
 
   it('describes the provider from the root claims and the base from the pin', () => {
@@ -123,9 +140,9 @@ describe('an operation claimed unsupported', () => {
 describe('the base profile', () => {
   const { report: openai } = buildCompatReport({ id: 'openai', spec: base, base, provenance: [] }, baseInfo);
 
-  it('calls every base field supported and scores 1', () => {
+  it('calls every base field supported', () => {
     expect(new Set(openai.fields.map((r) => r.status))).toEqual(new Set(['supported']));
-    expect(openai.score).toBe(1);
+    expect(openai.counts.byStatus.supported).toBe(openai.fields.length);
     expect(openai.operations.every((o) => o.offered && o.status === 'supported')).toBe(true);
     expect(openai.provider).toMatchObject({ id: 'openai', name: 'OpenAI', baseUrl: 'https://api.example.com/v1' });
   });

@@ -18,12 +18,13 @@ describe('operation fields', () => {
     expect(listOperations(base).map((o) => o.key)).toEqual(['POST /chat/completions', 'GET /models', 'POST /embeddings']);
   });
 
-  it('walks the request body, success responses of every media type, and the auth header', () => {
+  it('walks the request body, success responses (stream events apart), and the auth header', () => {
     const fields = fieldsOf(base, 'POST /chat/completions');
     expect(fields['request.body']).toContain('messages[].tool_calls[].function.name');
     expect(fields['request.body']).toContain('temperature'); // from allOf
     expect(fields['response.body']).toContain('usage.completion_tokens_details.reasoning_tokens');
-    expect(fields['response.body']).toContain('choices[].delta.content'); // text/event-stream
+    expect(fields['response.stream']).toContain('choices[].delta.content'); // text/event-stream
+    expect(fields['response.body']).not.toContain('choices[].delta.content');
     expect(fields['response.body']).not.toContain('error'); // 429 is not a success
     expect(fields['request.header']).toEqual(['authorization']);
     expect(fields['request.query']).toEqual([]);
