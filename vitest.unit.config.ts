@@ -10,7 +10,7 @@ import { sourceAliases } from './test/helpers/source-aliases.ts';
 
 /** What a test file needs that the unit loop does not provide, as its own text shows it. */
 const NEEDS_FULL_SUITE = [
-  /generated\/|'generated'|generatedSpec|\bPROFILES\b|oai-compat\/providers|startMock\(\{ provider: '[a-z]/, // the built profiles
+  /generated\/|'generated'|generatedSpec|\bPROFILES\b|oai-compat\/providers|startMock\(\{ provider: '[a-z]|openaiMock\(/, // the built profiles
   /spec\/base\/openai\.yaml|fetchBaseSpec|makeTempProject/, // the upstream spec, real builds
   /prism|chromium|playwright/i, // Prism, the browser
   /packAndInstall/, // the packed package
