@@ -35,6 +35,8 @@ if (offered.includes('POST /chat/completions')) {
   out.chat = (await client.POST('/chat/completions', { body })).data.object;
   out.chunks = 0;
   for await (const event of client.stream('/chat/completions', { body })) if (event.object === 'chat.completion.chunk') out.chunks++;
+} else if (offered.includes('POST /responses')) {
+  out.response = (await client.POST('/responses', { body: { model: 'test-model', input: 'hi' } })).data.object;
 }
 console.log(JSON.stringify(out));
 `;
@@ -67,8 +69,9 @@ describe.each(['24', '22'])('the installed package on Node %s', (version) => {
       const mock = await startMock(node(), packed.app, id);
       try {
         const { stdout } = await exec('node', ['check-client.mjs', id, mock.url], { cwd: packed.app, env: envWith(node()) });
-        const out = JSON.parse(stdout) as { models?: string; chat?: string; checked?: boolean; chunks?: number };
-        expect(out.models ?? out.chat, id).toBeDefined();
+        const out = JSON.parse(stdout) as { models?: string; chat?: string; checked?: boolean; chunks?: number; response?: string };
+        expect(out.models ?? out.chat ?? out.response, id).toBeDefined();
+        if (out.response !== undefined) expect(out.response, id).toBe('response');
         if (out.models !== undefined) expect(out.models, id).toBe('list');
         if (out.chat !== undefined) expect([out.chat, out.checked, out.chunks! > 0], id).toEqual(['chat.completion', true, true]);
       } finally {
