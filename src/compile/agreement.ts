@@ -41,7 +41,7 @@ export function claimAgreement(spec: JsonObject, model: ProfileModel): Diagnosti
           const unmarked = sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated !== true);
           if (unmarked.length > 0) problems.push(problem(pointer, `${operation.key}: ${field} is claimed ${claim.status} but its schema at ${unmarked.map((s) => s.pointer).join(', ')} is not marked deprecated`));
         }
-        if (claim.status === 'extension' && claim.schema && location === 'request.body' && sites.length === 0) {
+        if (claim.status === 'extension' && claim.schema && location !== 'request.query' && location !== 'request.header' && sites.length === 0) {
           problems.push(problem(pointer, `${operation.key}: extension ${field} has a schema but the resolved spec does not declare it`));
         }
         for (const rule of absent ? [] : (claim.rules ?? []).filter((r) => r.effect === 'reject')) {

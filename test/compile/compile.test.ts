@@ -126,6 +126,35 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     expect(sites(spec, RESPONSES, 'thinking')).toEqual([]);
   });
 
+  it('adds response-body, stream and header extensions to the chat operation\'s 2xx answer only', () => {
+    const spec = chatSpec();
+    schemas(spec).ChatChunk = { type: 'object', properties: { choices: { type: 'array', items: { type: 'object', properties: { delta: { type: 'object', properties: { content: { type: 'string' } } } } } } } };
+    const ok = ((spec.paths as JsonObject)['/chat/completions'] as { post: { responses: { '200': { content: JsonObject } } } }).post.responses['200'];
+    ok.content['text/event-stream'] = { schema: { $ref: '#/components/schemas/ChatChunk' } };
+    const model = profile('groq', [
+      operation(CHAT, {
+        'response.body': { citations: { status: 'extension', schema: { type: 'array', items: { type: 'string' } } } },
+        'response.stream': { 'choices[].delta.reasoning_content': { status: 'extension', schema: { type: 'string' } } },
+        'response.header': { 'x-ratelimit-limit-requests': { status: 'extension', note: 'Requests per day', schema: { type: 'integer' } } },
+      }),
+      operation(RESPONSES),
+    ]);
+    const { diagnostics } = compileClaims(spec, model, { firstIndex: 0 });
+    expect(diagnostics).toEqual([]);
+    expect(sites(spec, CHAT, 'citations', 'response.body')).toEqual(['/components/schemas/ChatResponse__groq_createChatCompletion/properties/citations']);
+    expect(sites(spec, RESPONSES, 'citations', 'response.body')).toEqual([]);
+    expect(sites(spec, CHAT, 'choices[].delta.reasoning_content', 'response.stream')).toEqual(['/components/schemas/ChatChunk/properties/choices/items/properties/delta/properties/reasoning_content']);
+    expect(ok).toMatchObject({ headers: { 'x-ratelimit-limit-requests': { description: 'Requests per day', schema: { type: 'integer' } } } });
+    expect(sites(spec, CHAT, 'X-RateLimit-Limit-Requests', 'response.header')).toEqual(['/paths/~1chat~1completions/post/responses/200/headers/x-ratelimit-limit-requests']);
+    expect(claimAgreement(spec, model)).toEqual([]);
+  });
+
+  it('warns, and adds nothing, when the spec already declares a response extension', () => {
+    const { actions, diagnostics } = compile({ 'response.body': { system_fingerprint: { status: 'extension', schema: { type: 'integer' } } } });
+    expect(actions).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['compile-extension-declared']);
+  });
+
   it('removes a never-returned response field from that operation only', () => {
     const { spec } = compile({ 'response.body': { system_fingerprint: { status: 'supported', returned: 'never' } } });
     expect(sites(spec, CHAT, 'system_fingerprint', 'response.body')).toEqual([]);
