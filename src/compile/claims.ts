@@ -1,9 +1,10 @@
 /**
  * Which claims change the schema, and the edits each one asks for: unsupported request fields and
  * never-returned response fields leave, `reject` rules constrain, ignored and deprecated request
- * fields are marked `deprecated` (supported ones lose OpenAI's mark), extension schemas join. Only unscoped claims compile:
+ * fields are marked `deprecated` (supported ones lose OpenAI's mark), extension schemas join (in
+ * request and response bodies, streamed events and response headers). Only unscoped claims narrow:
  * one schema serves every model and mode, so a claim about some models or a mode stays a claim
- * (docs, checks, mock), never a schema edit.
+ * (docs, checks, mock), never a narrowing edit; an extension's optional field joins either way.
  */
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import { fieldClaimPointer } from '../profile/parse.ts';
@@ -110,16 +111,36 @@ function headerExtensionEdits(spec: JsonObject, operation: OperationModel, name:
   return successResponses(spec, operation.pointer).map((response) => ({ kind: 'merge' as const, pointer: response.pointer, hops: response.hops, claim: ref, why, value: { headers: { [name]: header } } }));
 }
 
+/**
+ * The claim whose schema an extension field gets: the unscoped one, else the first scoped one. Unlike
+ * narrowing, an added optional field is right for every model and mode, so a field only some
+ * models return still joins the one schema. Request parameters (query, header) are declared by
+ * hand-written actions, not compiled.
+ */
+export function extensionClaim(location: FieldLocation, claims: readonly Claim[]): Claim | undefined {
+  if (location === 'request.query' || location === 'request.header') return undefined;
+  const extensions = claims.filter((c) => c.status === 'extension' && c.schema && !c.notInApi);
+  return extensions.find((c) => !c.models?.length && c.mode === undefined) ?? extensions[0];
+}
+
 /** The edits the claims of one operation ask for, and what could not be compiled. */
 export function operationEdits(spec: JsonObject, operation: OperationModel): { edits: Edit[]; diagnostics: Diagnostic[] } {
   const edits: Edit[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [location, fields] of Object.entries(operation.fields) as [FieldLocation, Record<string, Claim[]>][]) {
     for (const [field, claims] of Object.entries(fields ?? {})) {
-      const claim = unscopedClaim(claims);
-      if (!claim || claim.notInApi) continue;
       const ref: ClaimRef = { pointer: claimPointer(operation, location, field), operation: operation.key, location, field };
       const sites = fieldSites(spec, operation, location, field);
+      const extension = extensionClaim(location, claims);
+      if (extension) {
+        const steps = parseFieldKey(field);
+        if (sites.length > 0) {
+          diagnostics.push({ code: 'compile-extension-declared', severity: 'warning', message: `${operation.key}: extension ${field} (${location}) is already declared by the spec; its schema is not added`, hint: 'drop `schema` from the claim, or claim the field with another status', location: { pointer: ref.pointer } });
+        } else if (location === 'response.header') edits.push(...headerExtensionEdits(spec, operation, field, extension, ref));
+        else if (steps) edits.push(...extensionEdits(spec, operation, location, steps, extension.schema!, ref));
+      }
+      const claim = unscopedClaim(claims);
+      if (!claim || claim.notInApi) continue;
       const response = location.startsWith('response.');
       if (response ? claim.returned === 'never' || claim.status === 'unsupported' : claim.status === 'unsupported') {
         edits.push(...removals(spec, sites, ref, `${operation.key}: ${field} is ${response ? 'never returned' : 'not supported'} (${location})`));
@@ -142,13 +163,6 @@ export function operationEdits(spec: JsonObject, operation: OperationModel): { e
           const schemaSite = location === 'request.body' ? site : parameterSchema(spec, site);
           for (const rule of claim.rules ?? []) edits.push(...ruleEdits(spec, schemaSite, rule, ref));
         }
-      }
-      if (claim.status === 'extension' && claim.schema) {
-        const steps = parseFieldKey(field);
-        if (sites.length > 0) {
-          diagnostics.push({ code: 'compile-extension-declared', severity: 'warning', message: `${operation.key}: extension ${field} (${location}) is already declared by the spec; its schema is not added`, hint: 'drop `schema` from the claim, or claim the field with another status', location: { pointer: ref.pointer } });
-        } else if (location === 'response.header') edits.push(...headerExtensionEdits(spec, operation, field, claim, ref));
-        else if (location !== 'request.query' && location !== 'request.header' && steps) edits.push(...extensionEdits(spec, operation, location, steps, claim.schema, ref));
       }
     }
   }

@@ -149,6 +149,12 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     expect(claimAgreement(spec, model)).toEqual([]);
   });
 
+  it('adds an extension field only a mode returns (an optional field is right for every mode), and narrows nothing scoped', () => {
+    const { spec } = compile({ 'response.body': { reasoning_content: [{ status: 'extension', mode: 'thinking', schema: { type: 'string' } }] }, 'request.body': { top_logprobs: [{ status: 'unsupported', models: ['m1'] }] } });
+    expect(sites(spec, CHAT, 'reasoning_content', 'response.body')).toEqual(['/components/schemas/ChatResponse__groq_createChatCompletion/properties/reasoning_content']);
+    expect(sites(spec, CHAT, 'top_logprobs')).toHaveLength(3);
+  });
+
   it('warns, and adds nothing, when the spec already declares a response extension', () => {
     const { actions, diagnostics } = compile({ 'response.body': { system_fingerprint: { status: 'extension', schema: { type: 'integer' } } } });
     expect(actions).toEqual([]);
