@@ -79,6 +79,7 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     ['n', { notIn: [1] }, { type: ['integer', 'null'], minimum: 1, maximum: 128, enum: [1] }],
     ['response_format', { in: ['vtt', 'srt'] }, { type: 'string', enum: ['json', 'text'] }],
     ['response_format', { notIn: ['json'] }, { type: 'string', enum: ['json'] }],
+    ['response_format', { notIn: ['json', 'on_demand'] }, { type: 'string', enum: ['json', 'on_demand'] }],
     ['n', { above: 4 }, { type: ['integer', 'null'], minimum: 1, maximum: 4 }],
     ['n', { below: 2 }, { type: ['integer', 'null'], minimum: 2, maximum: 128 }],
     ['n', { atLeast: 4 }, { type: ['integer', 'null'], minimum: 1, maximum: 128, exclusiveMaximum: 4 }],
@@ -173,7 +174,7 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
   });
 
   it('writes plain actions: replayed by the overlay engine on the uncompiled spec, they give the same document', () => {
-    const { spec, actions } = compile({ 'request.body': { top_logprobs: { status: 'unsupported' }, 'messages[role=developer]': { status: 'unsupported' }, n: { status: 'partial', rules: [{ when: { notIn: [1] }, effect: 'reject' }] } } });
+    const { spec, actions } = compile({ 'request.body': { top_logprobs: { status: 'unsupported' }, 'messages[role=developer]': { status: 'unsupported' }, n: { status: 'partial', rules: [{ when: { notIn: [1] }, effect: 'reject' }] }, response_format: { status: 'partial', rules: [{ when: { notIn: ['text', 'xml'] }, effect: 'reject' }] } } });
     const replayed = applyOverlay(chatSpec(), JSON.parse(JSON.stringify({ ...OVERLAY_HEADER, actions })), { strict: true });
     expect(replayed.diagnostics).toEqual([]);
     expect(replayed.document).toEqual(spec);
