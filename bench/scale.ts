@@ -12,7 +12,14 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { medianOf, timeCommand, type Figure } from './measure.ts';
+import { medianOf as median, timeCommand, type Figure } from './measure.ts';
+
+/** Medians as they come, on stderr: a run of several minutes shows where it is. */
+function medianOf(runs: number, measure: () => number, setup?: () => void, label = ''): number {
+  const value = median(runs, measure, setup);
+  if (label) process.stderr.write(`  scale: ${label} ${value.toFixed(0)} ms\n`);
+  return value;
+}
 
 const RUNS = 3;
 /** The provider copied as the extra one: the catalog profile with the most operations. */
@@ -31,7 +38,10 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
   const addExtra = () => {
     cpSync(path.join(providersDir, TEMPLATE), extraDir, { recursive: true });
     const overlay = path.join(extraDir, 'overlay.yaml');
-    writeFileSync(overlay, readFileSync(overlay, 'utf8').replace(new RegExp(`^(\\s*id: )${TEMPLATE}$`, 'm'), `$1${EXTRA}`));
+    const text = readFileSync(overlay, 'utf8');
+    const renamed = text.replace(new RegExp(`(provider:\\s*(?:\\{\\s*)?id:\\s*)${TEMPLATE}\\b`), `$1${EXTRA}`);
+    if (renamed === text) throw new Error(`bench/scale.ts: no provider id "${TEMPLATE}" to rename in ${overlay}`);
+    writeFileSync(overlay, renamed);
   };
   const removeExtra = () => rmSync(extraDir, { recursive: true, force: true });
   const profileCount = (await import('../src/build/build.ts')).discoverProfiles;
@@ -41,19 +51,19 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
   const load = loadavg()[0];
   removeExtra();
   const count = (await profileCount(projectRoot)).length;
-  const bundle = medianOf(RUNS, () => timeCommand(node, [redocly, 'bundle', 'spec/base/openai.yaml', '-o', bundled], { cwd: projectRoot }));
+  const bundle = medianOf(RUNS, () => timeCommand(node, [redocly, 'bundle', 'spec/base/openai.yaml', '-o', bundled], { cwd: projectRoot }), undefined, 'redocly bundle');
   rmSync(bundled, { force: true });
 
   build('--specs-only'); // warms Node's compile cache, as any earlier run of the tool would
   let figures: Figure[];
   try {
-    const specs = medianOf(RUNS, () => build('--specs-only'), clean);
-    const specsBase = medianOf(RUNS, () => build('--specs-only', '--profile', 'openai'), clean);
-    const full = medianOf(RUNS, () => build(), clean);
-    const fullBase = medianOf(RUNS, () => build('--profile', 'openai'), clean);
+    const specs = medianOf(RUNS, () => build('--specs-only'), clean, 'specs only, all');
+    const specsBase = medianOf(RUNS, () => build('--specs-only', '--profile', 'openai'), clean, 'specs only, base alone');
+    const full = medianOf(RUNS, () => build(), clean, 'everything, all');
+    const fullBase = medianOf(RUNS, () => build('--profile', 'openai'), clean, 'everything, base alone');
     addExtra();
-    const specsMore = medianOf(RUNS, () => build('--specs-only'), clean);
-    const fullMore = medianOf(RUNS, () => build(), clean);
+    const specsMore = medianOf(RUNS, () => build('--specs-only'), clean, 'specs only, one more');
+    const fullMore = medianOf(RUNS, () => build(), clean, 'everything, one more');
     const perProvider = (all: number, base: number) => (all - base) / (count - 1);
     const ratio = (value: number, target: string) => `${(value / bundle).toFixed(2)}x redocly bundle (target ${target}: ${value / bundle <= Number(target.replace(/[^\d.]/g, '')) ? 'met' : 'missed'})`;
     const plain = (value: number) => `${(value / bundle).toFixed(2)}x redocly bundle`;
