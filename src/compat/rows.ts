@@ -53,6 +53,10 @@ export function locationRows(op: OperationContext, location: FieldLocation, ctx:
     if (claim) mainClaims.set(key, claim);
   }
   const fallback = ctx.isBaseProfile ? undefined : op.claim?.defaults[location];
+  // An unsupported variant takes its branch out, and the fields only that branch has with it
+  // (`response_format[type=json_schema]` → `response_format.json_schema`): counted as explained
+  // for every field under the variant's plain path (the rows do not know which branch declares a field).
+  const removedVariants = [...mainClaims].filter(([key, c]) => isVariantKey(key) && c.status === 'unsupported').map(([key]) => plainPath(key)).flatMap((p) => [`${p}.`, `${p}[]`]);
   let paths: Iterable<string> = base.keys();
   if (spec !== base || keys.length > 0) paths = new Set([...base.keys(), ...spec.keys(), ...keys]);
 
@@ -102,7 +106,7 @@ export function locationRows(op: OperationContext, location: FieldLocation, ctx:
     if (ctx.isBaseProfile) continue;
     const parent = ancestorPaths(plain)[0];
     const parentRemoved = parent !== undefined && base.has(parent) && !spec.has(parent);
-    const explained = inherited !== undefined || parentRemoved || (byDefault && removingDefaults.has(status)) || (lists[path]?.length ?? 0) > 0;
+    const explained = inherited !== undefined || parentRemoved || (byDefault && removingDefaults.has(status)) || (lists[path]?.length ?? 0) > 0 || removedVariants.some((v) => plain.startsWith(v));
     const problem = rowProblem(path, location, op, { inBase, inProvider, claim: claim ?? lists[path]?.[0], explained });
     if (problem) ctx.diagnostics.push({ severity: 'warning', ...problem, location: { file: ctx.overlayFile, pointer: claimPointer ?? op.pointer, action: actions?.at(-1)?.index } });
   }
