@@ -60,7 +60,7 @@ function selects(when: Record<string, unknown>, value: unknown): boolean {
 }
 
 /** Fields an operation cannot do without: a default `ignored` status does not reach them. */
-const essential = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
+export const essential: ReadonlySet<string> = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
 
 /**
  * The request as the provider sees it: top-level fields marked `ignored` (by claim or default)
