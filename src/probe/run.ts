@@ -78,6 +78,8 @@ export async function runPlan(plan: ProbePlan, options: RunOptions): Promise<Run
       const answer = await once(role, path, body);
       if (answer.exchange.error && sent === 1) throw new Stop('error', `${target.baseUrl} cannot be reached: ${answer.exchange.error}`);
       const status = answer.exchange.response?.status;
+      // Every later request would fail alike: a wrong or missing key stops the run rather than spend the budget.
+      if (status === 401) throw new Stop('error', `${target.baseUrl} refused the credentials (401): check the key's environment variable`);
       if (status !== 429 || retries >= (options.maxRetries ?? 3)) {
         if (retries) answer.exchange.retries = retries;
         return answer;
