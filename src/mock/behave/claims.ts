@@ -43,7 +43,7 @@ function selects(selector: ValueSelector, value: unknown): boolean {
 }
 
 /** Fields an operation cannot do without: a default `ignored` status does not reach them. */
-const essential = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
+export const essential: ReadonlySet<string> = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
 
 /**
  * The request as the provider sees it: top-level fields marked `ignored` (by claim or default)
