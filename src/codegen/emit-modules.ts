@@ -94,6 +94,7 @@ export function emitOperationsModule(ctx: ModuleContext): string {
             w.writeLine(`responses: { ${responses.join(', ')} },`);
             if (names.stream) w.writeLine(`stream: v.${names.stream},`);
             const tables = [
+              ['lifecycle', op.lifecycle],
               ['requestClaims', op.requestClaims],
               ['requestClaimsByModel', op.requestClaimsByModel],
               ['requestDefault', op.requestDefault],
@@ -174,6 +175,11 @@ function writeProfile(w: CodeBlockWriter, profile: ProviderProfile): void {
     w.write('auth: ');
     writeValue(w, profile.auth);
     w.write(',').newLine();
+    if (profile.retired) {
+      w.write('retired: ');
+      writeValue(w, profile.retired);
+      w.write(',').newLine();
+    }
   });
 }
 
