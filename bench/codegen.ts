@@ -11,6 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { OpenAPIDocument } from '../src/build/types.ts';
 import { generateProfileCode } from '../src/codegen/generator.ts';
 import { parseYaml } from '../src/load/document.ts';
+import type { ProfileModel } from '../src/profile/types.ts';
 import { median, timeCommand, type Figure } from './measure.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,8 +110,9 @@ export async function benchCodegen(): Promise<Figure[]> {
   // Codegen per profile, from the resolved specs (YAML parsing not timed).
   for (const id of PROFILES) {
     const spec = parseYaml(readFileSync(path.join(root, 'generated', id, 'openapi.yaml'), 'utf8'), id) as OpenAPIDocument;
+    const model = JSON.parse(readFileSync(path.join(root, 'generated', id, 'profile.json'), 'utf8')) as ProfileModel;
     const started = performance.now();
-    const result = await generateProfileCode({ id, spec, base: spec, provenance: [] });
+    const result = await generateProfileCode({ id, spec, base: spec, provenance: [], model });
     const elapsed = performance.now() - started;
     const bytes = result.files.reduce((sum, f) => sum + f.contents.length, 0);
     figures.push({ name: `codegen ${id}`, value: elapsed, unit: 'ms', note: `${result.files.length} files, ${(bytes / 1024 / 1024).toFixed(2)} MB` });

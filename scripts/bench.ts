@@ -18,10 +18,18 @@ const suites: { title: string; module: string; exportName: string }[] = [
   { title: 'docs site: sizes against the budgets', module: 'site.ts', exportName: 'benchSite' },
 ];
 
+// `npm run bench -- --only mock,package` runs the suites whose module name starts with one of those words.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+const selected = (module: string) => !only || only.some((word) => module.startsWith(word));
+
 console.log(`oai-compat benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
-console.log('== pipeline');
-console.log(formatTable(await benchPipeline(projectRoot)));
+if (selected('pipeline.ts')) {
+  console.log('== pipeline');
+  console.log(formatTable(await benchPipeline(projectRoot)));
+}
 for (const suite of suites) {
+  if (!selected(suite.module)) continue;
   const file = path.join(projectRoot, 'bench', suite.module);
   if (!existsSync(file)) continue;
   const module = (await import(file)) as Record<string, (root: string) => Promise<Figure[]>>;
