@@ -6,7 +6,7 @@
  * served from there.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,16 @@ try {
   await mock.close();
 }
 `;
+
+describe('the packed tarball', () => {
+  it('ships every profile of spec/providers/ and the base profile, in at most 5 MB', () => {
+    const providers = readdirSync(path.join(projectRoot, 'spec/providers')).filter((id) => existsSync(path.join(projectRoot, 'spec/providers', id, 'overlay.yaml')));
+    expect(shippedProfiles(packed.app).sort()).toEqual(['openai', ...providers].sort());
+    const bytes = statSync(packed.tarball).size;
+    console.log(`tarball: ${(bytes / 1e6).toFixed(2)} MB`);
+    expect(bytes).toBeLessThanOrEqual(5_000_000);
+  });
+});
 
 describe.each(['24', '22'])('the installed package on Node %s', (version) => {
   const node = () => packed.nodes[version];
