@@ -19,7 +19,7 @@ const help = `usage: oai-compat probe <id> --base-url <url> [--model <m>] [--api
                       [--fields a,b] [--max-requests <n>] [--rate <req/s>] [--out probe.json]
                       [--propose overlay.yaml] [--dry-run]
 
-Sends, per field of the profile's chat completions, completions and Responses operations, a control
+Sends, per field of the profile's chat completions, completions, Responses and embeddings operations, a control
 request and treatments that make the field's effect visible, judges each field (honoured, ignored,
 rejected, transformed, inconclusive, unobservable) and compares the verdict with the profile's claim.
 The key comes from the environment only (--api-key-env, default the profile's auth env) and is never

@@ -14,6 +14,7 @@ import { responseEvents } from '../stream/responses.ts';
 import type { SseEvent } from '../stream/sse.ts';
 import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
+import { embeddingList } from './embeddings.ts';
 import { isList, objectById, page, virtualItems } from './lists.ts';
 import { responseObject, type Clearable } from './responses.ts';
 import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
@@ -75,6 +76,9 @@ export function behave(input: BehaveInput): Behaviour | MockError {
       const body = input.script ? scriptResponse(built, input.script) : built;
       return streamed ? { events: responseEvents(body) } : { body: body as Json };
     }
+    case 'POST /embeddings':
+      if (!streamed) return { body: embeddingList(request, t) as Json };
+      break;
     case 'POST /audio/transcriptions': {
       const text = sentence(conversationSeed(request, request.file ?? null, request.prompt ?? null));
       const usage = { type: 'tokens', input_tokens: 10, output_tokens: tokensOf(text).length, total_tokens: 10 + tokensOf(text).length };

@@ -4,6 +4,7 @@
  */
 import { chatBody, chatDesigns } from './chat.ts';
 import { completionDesigns } from './completions.ts';
+import { embeddingBody, embeddingDesigns } from './embeddings.ts';
 import { responsesBody, responsesDesigns } from './responses.ts';
 import { includeUsageDesign, streamDesign } from './stream.ts';
 import type { Body, DesignContext, DesignFactory } from './types.ts';
@@ -26,6 +27,7 @@ export const designs: Record<string, Record<string, DesignFactory>> = {
     'stream_options.include_usage': includeUsageDesign(promptPlain),
   },
   'POST /responses': responsesDesigns,
+  'POST /embeddings': embeddingDesigns,
 };
 
 /** Plain values for fields whose effect no answer shows: enough to see whether they are accepted. */
@@ -58,6 +60,7 @@ const plainByOperation: Record<string, (ctx: DesignContext, extra: Body) => Body
   'POST /chat/completions': chatPlain,
   'POST /completions': promptPlain,
   'POST /responses': (ctx, extra) => responsesBody(ctx, 'Say hello.', extra),
+  'POST /embeddings': embeddingBody,
 };
 
 /** The acceptance check of `field`, when the operation has a plain request and the field a plain value. */
