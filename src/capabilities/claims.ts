@@ -13,6 +13,8 @@ export interface ClaimFact {
   source?: string;
   verified?: string;
   rules?: ValueRule[];
+  /** The status is the location's default, not a claim on the field. */
+  byDefault?: boolean;
 }
 
 export interface OperationFacts extends ClaimFact {
@@ -44,7 +46,7 @@ export function providerFacts(report: CompatReport, profile?: ProfileModel): Pro
     // A row that only inherits its ancestor's claim says nothing of its own ("messages supported"
     // does not make images supported); queries name the ancestor as an alias when it should count.
     const documented = row.claimed || (row.status !== 'undocumented' && !row.inherited);
-    if (documented) operations.get(row.operation)?.fields.set(factKey(row.location, row.field), { status: row.status, note: row.note, source: row.source, verified: row.verified });
+    if (documented) operations.get(row.operation)?.fields.set(factKey(row.location, row.field), { status: row.status, note: row.note, source: row.source, verified: row.verified, ...(row.byDefault ? { byDefault: true } : {}) });
   }
   if (profile) addProfileClaims(operations, profile);
   return { id: report.provider.id, name: report.provider.name, operations };
@@ -60,12 +62,15 @@ function addProfileClaims(operations: Map<string, OperationFacts>, profile: Prof
       for (const [field, list] of Object.entries(claims ?? {})) {
         const claim = generalClaim(list);
         const key = factKey(location, field);
+        // A claim in the profile is the field's own, whatever default the report row shows.
         const known = facts.fields.get(key);
+        const sourceId = claim.source ?? profile.source;
+        const own = known && !known.byDefault ? known : undefined;
         facts.fields.set(key, {
-          status: known?.status ?? claim.status,
-          note: known?.note ?? claim.note,
-          source: known?.source ?? urls.get(claim.source ?? profile.source),
-          verified: known?.verified ?? claim.verified ?? profile.sources.find((s) => s.id === (claim.source ?? profile.source))?.verified,
+          status: own?.status ?? claim.status,
+          note: own ? own.note : claim.note,
+          source: own?.source ?? urls.get(sourceId),
+          verified: own?.verified ?? claim.verified ?? profile.sources.find((s) => s.id === sourceId)?.verified,
           ...(claim.rules?.length ? { rules: claim.rules } : {}),
         });
       }

@@ -48,8 +48,10 @@ function leaf(q: LeafQuery, provider: ProviderFacts): CapabilityAnswer {
   let field = label;
   let fact: ClaimFact | undefined = op;
   if (q.fields.length) {
-    // The first alias the provider documents, else the operation's default for the location.
-    const found = q.fields.find((f) => op.fields.has(factKey(q.location, f)));
+    // The first alias a claim names, then the first one a default covers, else the operation's
+    // default for the location: `response_format: supported` outweighs a default on `response_format.type`.
+    const known = (f: string) => op.fields.get(factKey(q.location, f));
+    const found = q.fields.find((f) => known(f) && !known(f)!.byDefault) ?? q.fields.find((f) => known(f));
     field = found ?? label;
     fact = found ? op.fields.get(factKey(q.location, found)) : op.fields.get(factKey(q.location, '*'));
     if (!found && fact) field = `${label} (by default)`;

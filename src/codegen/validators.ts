@@ -1,11 +1,14 @@
 /**
- * Validators as Ajv standalone code, compiled at build time into ONE ES module per profile
- * (validators.gen.js): every distinct schema an operation uses (request body, JSON responses,
- * stream event) is an export, and the sub-schemas they share are compiled once, as functions the
- * exports call (no `$ref` is inlined). Where a request schema reaches a `oneOf` with a usable
- * `discriminator`, a second module (validators-fast.gen.js) exports a variant that picks the
- * branch by its tag (see fast-schemas.ts). Annotations are stripped before compiling and the code
- * is minified: neither changes what is accepted, both shrink what ships.
+ * Validators as Ajv standalone code, compiled at build time, once per profile: every distinct
+ * schema an operation uses (request body, JSON responses, stream event) is an export, and the
+ * sub-schemas they share are compiled once, as functions the exports call (no `$ref` is inlined).
+ * The code is split in modules (split-module.ts): validators.gen.js for request bodies,
+ * validators-response.gen.js for answers and stream events, validators-shared.gen.js for what
+ * both reach; an app that only checks requests bundles no answer validator. Where a request
+ * schema reaches a `oneOf` with a usable `discriminator`, validators-fast.gen.js exports a variant
+ * that picks the branch by its tag (see fast-schemas.ts), loaded by the runtime on first use.
+ * Annotations are stripped before compiling and the code is minified: neither changes what is
+ * accepted, both shrink what ships.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -13,10 +16,14 @@ import { transformSync } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { fastSchemas } from './fast-schemas.ts';
+import { splitStandalone } from './split-module.ts';
 import type { OperationInfo, SchemaSite } from './operations.ts';
 import { stripAnnotations } from './strip-annotations.ts';
 
-/** Per operation, the export names (of validators.gen.js, and validators-fast.gen.js for `fast`) of its validators. */
+/**
+ * Per operation, the export names of its validators: `request` in validators.gen.js, `fast` in
+ * validators-fast.gen.js, `responses` and `stream` in validators-response.gen.js.
+ */
 export interface ValidatorNames {
   request?: string;
   /** The request's fast variant, when there is one. */
@@ -26,8 +33,12 @@ export interface ValidatorNames {
 }
 
 export interface CompiledValidators {
-  /** validators.gen.js, absent when the profile has no schema to check. */
+  /** validators.gen.js (request bodies), absent when no operation takes a JSON body. */
   module?: string;
+  /** validators-response.gen.js (answers and stream events), absent when no operation has one. */
+  responseModule?: string;
+  /** validators-shared.gen.js, what both reach, absent when they share nothing. */
+  sharedModule?: string;
   /** validators-fast.gen.js, absent when no request reaches a usable discriminator. */
   fastModule?: string;
   byOperation: Map<string, ValidatorNames>;
@@ -120,7 +131,17 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
   if (diagnostics.length) return { byOperation, diagnostics };
   if (targets.length === 0) return { byOperation, diagnostics };
 
-  const module = esModule(standaloneCode(ajv, Object.fromEntries(targets.map((t) => [t.name, t.name]))));
+  const code = withRuntimeHelpers(standaloneCode(ajv, Object.fromEntries(targets.map((t) => [t.name, t.name]))));
+  // Names are per schema: one used by a request and by an answer is in both groups.
+  const roots = { request: new Set<string>(), response: new Set<string>() };
+  for (const names of byOperation.values()) {
+    if (names.request) roots.request.add(names.request);
+    for (const name of [...Object.values(names.responses), ...(names.stream ? [names.stream] : [])]) roots.response.add(name);
+  }
+  const split = splitStandalone(code, { request: [...roots.request], response: [...roots.response] }, `./${SHARED_MODULE}`);
+  const module = split.groups.request === undefined ? undefined : esModule(split.groups.request);
+  const responseModule = split.groups.response === undefined ? undefined : esModule(split.groups.response);
+  const sharedModule = split.shared === undefined ? undefined : esModule(split.shared);
   const fast = fastSchemas({ components, inline });
   // Request bodies only: they are checked on every call (checkRequest, the mock); answers are checked far less often.
   const fastTargets = targets.filter((t) => t.role === 'request' && fast.reaches(t.key));
@@ -140,26 +161,33 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
       }
     }
     if (compiled.length) {
-      fastModule = esModule(standaloneCode(fastAjv, Object.fromEntries(compiled.map((name) => [name, name]))));
+      fastModule = esModule(withRuntimeHelpers(standaloneCode(fastAjv, Object.fromEntries(compiled.map((name) => [name, name])))));
       for (const names of byOperation.values()) if (names.request && compiled.includes(names.request)) names.fast = names.request;
     }
   }
-  return { module, fastModule, byOperation, diagnostics };
+  return { module, responseModule, sharedModule, fastModule, byOperation, diagnostics };
 }
 
 /** Ajv's runtime helpers that oai-compat/runtime provides (the others serve options the validators do not use). */
 const RUNTIME_HELPERS = new Set(['equal', 'ucs2length']);
 
-/** Ajv's ES output with its runtime helpers imported from oai-compat/runtime (it `require`s them), minified. */
-function esModule(code: string): string {
-  const helpers = new Set<string>();
-  const replaced = code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
+/** The module validators.gen.js and validators-response.gen.js import what they share from. */
+export const SHARED_MODULE = 'validators-shared.gen.js';
+
+/** Ajv's ES output with its runtime helpers (it `require`s them) as the names oai-compat/runtime exports. */
+function withRuntimeHelpers(code: string): string {
+  return code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
     if (!RUNTIME_HELPERS.has(name)) throw new Error(`the validators need Ajv's runtime helper "${name}", which oai-compat/runtime does not provide`);
-    helpers.add(name);
     return name;
   });
-  const imports = helpers.size ? `import { ${[...helpers].sort().join(', ')} } from "oai-compat/runtime";\n` : '';
-  return transformSync(imports + replaced, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
+}
+
+/** One module with the runtime helpers it uses imported from oai-compat/runtime, minified. */
+function esModule(code: string): string {
+  // Ajv binds each helper once (`const func0 = equal;`): its messages mention "equal" too.
+  const helpers = [...RUNTIME_HELPERS].filter((name) => new RegExp(`=\\s*${name};`).test(code)).sort();
+  const imports = helpers.length ? `import { ${helpers.join(', ')} } from "oai-compat/runtime";\n` : '';
+  return transformSync(imports + code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */

@@ -31,9 +31,17 @@ export function documentedCount(counts: FieldCounts): number {
   return claimStatuses.reduce((sum, status) => sum + counts.byStatus[status], 0);
 }
 
-/** `312 documented fields: 280 supported (270 by default), 5 partial, …; 3 limits; 120 undocumented`. */
+/** `280 supported, 5 partial`: the non-zero statuses of the counts, in the vocabulary's order. */
+export function statusSummary(counts: FieldCounts): string {
+  return claimStatuses.filter((s) => counts.byStatus[s] > 0).map((s) => `${counts.byStatus[s]} ${s}`).join(', ') || 'none';
+}
+
+/**
+ * `312 documented fields (280 supported, 5 partial, …); 270 of them by default; 3 value limits;
+ * 120 undocumented`: the one wording of the counts (docs/x-compat.md, "Counts") that the provider
+ * pages, the site and MATRIX.md all use.
+ */
 export function describeCounts(counts: FieldCounts): string {
-  const parts = claimStatuses.filter((s) => counts.byStatus[s] > 0).map((s) => `${counts.byStatus[s]} ${s}`);
   const total = documentedCount(counts);
   const extras = [
     counts.byDefault ? `${counts.byDefault} of them by default` : '',
@@ -41,5 +49,5 @@ export function describeCounts(counts: FieldCounts): string {
     counts.notInApi ? `${counts.notInApi} named by the docs but not in the API` : '',
     `${counts.undocumented} undocumented`,
   ].filter(Boolean);
-  return `${total} documented ${total === 1 ? 'field' : 'fields'}${parts.length ? ` (${parts.join(', ')})` : ''}; ${extras.join('; ')}`;
+  return `${total} documented ${total === 1 ? 'field' : 'fields'}${total ? ` (${statusSummary(counts)})` : ''}; ${extras.join('; ')}`;
 }

@@ -3,11 +3,14 @@
  * by MATRIX.md and the docs site.
  */
 import { compareOperations } from './model.ts';
+import type { Observation } from '../profile/types.ts';
 import { fieldLocations, type CompatReport, type CompatStatus, type FieldCounts, type FieldLocation } from './types.ts';
 
 export interface MatrixCell {
   status: CompatStatus;
   note?: string;
+  /** What the probe saw (field rows only). */
+  observed?: Observation;
 }
 
 export interface MatrixRow {
@@ -37,8 +40,8 @@ export interface MatrixOptions {
 
 export const defaultMatrixOptions: MatrixOptions = { baseProfile: 'openai', minProviders: 2 };
 
-function cell(row: { status: CompatStatus; note?: string }): MatrixCell {
-  return row.note ? { status: row.status, note: row.note } : { status: row.status };
+function cell(row: { status: CompatStatus; note?: string; observed?: Observation }): MatrixCell {
+  return { status: row.status, ...(row.note ? { note: row.note } : {}), ...(row.observed ? { observed: row.observed } : {}) };
 }
 
 export function buildMatrix(reports: readonly CompatReport[], options: MatrixOptions = defaultMatrixOptions): Matrix {

@@ -3,6 +3,7 @@ import type { Matrix, MatrixCell } from './matrix.ts';
 import { escapeCell, generatedHeader } from './render-markdown.ts';
 import { claimStatuses } from '../profile/types.ts';
 import type { FieldLocation } from './types.ts';
+import { documentedCount } from './counts.ts';
 
 const locationLabels: Record<FieldLocation, string> = {
   'request.body': 'request',
@@ -28,8 +29,8 @@ export function renderMatrixMarkdown(matrix: Matrix, capabilities?: { grid: stri
   out.push('Statuses: supported, partial, ignored, unsupported, deprecated, extension (the provider\'s own), undocumented (the provider\'s docs say nothing). An empty cell: the endpoint is not offered; –: the endpoint is offered without this field.', '');
   // Counts, not a percentage: how many fields of the offered endpoints have each status (docs/x-compat.md, "Counts").
   const shown = claimStatuses.filter((s) => matrix.profiles.some((p) => p.counts.byStatus[s]));
-  out.push('## Fields by status', '', `| Profile | Endpoints | ${shown.join(' | ')} | of them by default | undocumented |`, `|---|---|${shown.map(() => '---').join('|')}|---|---|`);
-  out.push(...matrix.profiles.map((p) => `| ${p.name} | ${p.offered} | ${shown.map((s) => p.counts.byStatus[s]).join(' | ')} | ${p.counts.byDefault} | ${p.counts.undocumented} |`), '');
+  out.push('## Fields by status', '', `| Profile | Endpoints | documented | ${shown.join(' | ')} | of them by default | undocumented |`, `|---|---|---|${shown.map(() => '---').join('|')}|---|---|`);
+  out.push(...matrix.profiles.map((p) => `| ${p.name} | ${p.offered} | ${documentedCount(p.counts)} | ${shown.map((s) => p.counts.byStatus[s]).join(' | ')} | ${p.counts.byDefault} | ${p.counts.undocumented} |`), '');
   out.push('## Endpoints', '', ...head(['Endpoint']));
   for (const e of matrix.endpoints) out.push(`| \`${e.operation}\` | ${e.cells.map((c) => cellText(c)).join(' | ')} |`);
   out.push('');

@@ -86,6 +86,9 @@ function step(spec: JsonObject, cursor: Cursor, next: FieldStep): Site[] {
       const items: Cursor = { pointer: `${c.pointer}/items`, hops: c.hops };
       if (next.kind === 'items') sites.push({ kind: 'property', ...items });
       else sites.push(...branches(spec, items, next.property, next.value));
+    } else if (next.kind === 'variant' && (Array.isArray(node.oneOf) || Array.isArray(node.anyOf))) {
+      // A union that is no array (`response_format[type=json_schema]`) narrows to its own branches.
+      sites.push(...branches(spec, c, next.property, next.value));
     }
   }
   return sites;

@@ -3,7 +3,7 @@
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
 import { findField, formatLocation, fromInstancePath, hasField, removeAt } from './field-path.ts';
-import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, SchemaError, ValidateFunction } from './types.ts';
+import type { CheckResult, FieldClaim, FieldClaims, Issue, ProviderProfile, RequestEntry, RequestTable, ResponseEntry, ResponseTable, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
   /** `keep` (default): send ignored fields, with a warning; `strip`: remove them; `error`: refuse. */
@@ -20,7 +20,7 @@ export interface PrepareReport extends CheckResult {
 /** Schema errors are reported up to this many per check; the rest are counted in one line. */
 const MAX_SCHEMA_ERRORS = 20;
 
-export function checkRequest(table: OperationTable, provider: ProviderProfile, operation: string, body: unknown): CheckResult {
+export function checkRequest(table: RequestTable, provider: ProviderProfile, operation: string, body: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
@@ -33,19 +33,19 @@ export function checkRequest(table: OperationTable, provider: ProviderProfile, o
 }
 
 /** The claims for this body: those of its `model` when a claim is scoped to it, else the unscoped ones. */
-function requestClaimsFor(entry: OperationEntry, body: unknown): FieldClaims | undefined {
+function requestClaimsFor(entry: RequestEntry, body: unknown): FieldClaims | undefined {
   const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { model?: unknown }).model : undefined;
   return (typeof model === 'string' && entry.requestClaimsByModel && hasOwn.call(entry.requestClaimsByModel, model) ? entry.requestClaimsByModel[model] : undefined) ?? entry.requestClaims;
 }
 
-const listedCache = new WeakMap<OperationEntry, Set<string>>();
+const listedCache = new WeakMap<RequestEntry, Set<string>>();
 
 /**
  * Top-level body fields that no claim names, in a body of an operation with an `unsupported` or
  * `ignored` default. A claim on `messages[].name` lists `messages`: only fields no claim reaches
  * take the default.
  */
-function unlistedFields(entry: OperationEntry, body: unknown): string[] {
+function unlistedFields(entry: RequestEntry, body: unknown): string[] {
   if (!entry.requestDefault || typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   let listed = listedCache.get(entry);
   if (!listed) {
@@ -60,7 +60,7 @@ function defaultIssue(provider: ProviderProfile, field: string, fallback: FieldC
   return { field, status: fallback.status, message: `\`${field}\` ${verb} ${provider.name} (by default: the docs list the fields it takes${fallback.note ? `; ${fallback.note}` : ''})` };
 }
 
-function defaultIssues(provider: ProviderProfile, entry: OperationEntry, body: unknown, result: CheckResult): void {
+function defaultIssues(provider: ProviderProfile, entry: RequestEntry, body: unknown, result: CheckResult): void {
   const fallback = entry.requestDefault;
   if (!fallback) return;
   for (const field of unlistedFields(entry, body)) (fallback.status === 'unsupported' ? result.errors : result.warnings).push(defaultIssue(provider, field, fallback));
@@ -84,7 +84,7 @@ function copyBody(body: unknown): unknown {
   return copy;
 }
 
-export function checkResponse(table: OperationTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
+export function checkResponse(table: ResponseTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
@@ -93,7 +93,7 @@ export function checkResponse(table: OperationTable, provider: ProviderProfile, 
   return finish(result);
 }
 
-export function checkStreamEvent(table: OperationTable, provider: ProviderProfile, operation: string, event: unknown): CheckResult {
+export function checkStreamEvent(table: ResponseTable, provider: ProviderProfile, operation: string, event: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
@@ -107,7 +107,7 @@ export function checkStreamEvent(table: OperationTable, provider: ProviderProfil
 }
 
 export function prepareRequest(
-  table: OperationTable,
+  table: RequestTable,
   provider: ProviderProfile,
   operation: string,
   body: unknown,
@@ -139,7 +139,7 @@ export function prepareRequest(
   return { body: prepared, report };
 }
 
-function responseValidator(entry: OperationEntry, status: number): ValidateFunction | undefined {
+function responseValidator(entry: ResponseEntry, status: number): ValidateFunction | undefined {
   const code = String(status);
   return entry.responses[code] ?? entry.responses[`${code[0]}XX`] ?? entry.responses.default;
 }

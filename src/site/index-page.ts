@@ -4,17 +4,26 @@
  * assets/site.js: "must support" ticks, field search, provider toggles, differences only, compare.
  */
 import type { CapabilitiesDocument } from '../capabilities/evaluate.ts';
+import { describeCounts } from '../compat/counts.ts';
 import { defaultMatrixOptions, type Matrix } from '../compat/matrix.ts';
+import { observationAgrees, statusWithObservation } from '../compat/page/observed.ts';
 import { escapeHtml, page } from './html.ts';
 
 /** The profile every provider is compared with: left out when finding differences. */
 const baseAttr = (id: string) => (id === defaultMatrixOptions.baseProfile ? ' data-base="true"' : '');
 
-function providerHead(doc: CapabilitiesDocument): string {
-  return doc.providers.map((p) => `<th data-provider="${p.id}"><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`).join('');
+/** Provider columns; the header's title gives the provider's counts in the words of its page. */
+function providerHead(doc: CapabilitiesDocument, matrix: Matrix): string {
+  const counts = new Map(matrix.profiles.map((p) => [p.id, p.counts]));
+  return doc.providers
+    .map((p) => {
+      const c = counts.get(p.id);
+      return `<th data-provider="${p.id}"${c ? ` title="${escapeHtml(describeCounts(c))}"` : ''}><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`;
+    })
+    .join('');
 }
 
-function capabilityGrid(doc: CapabilitiesDocument): string {
+function capabilityGrid(doc: CapabilitiesDocument, matrix: Matrix): string {
   const rows = doc.capabilities.map((c) => {
     const cells = doc.providers.map((p) => {
       const a = p.capabilities[c.id];
@@ -23,7 +32,7 @@ function capabilityGrid(doc: CapabilitiesDocument): string {
     });
     return `<tr data-kind="capability" data-key="${c.id}"><th scope="row"><input type="checkbox" class="must" value="${c.id}" aria-label="must support ${escapeHtml(c.title)}"> <a href="capabilities/${c.id}.html">${escapeHtml(c.title)}</a></th>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table id="capabilities"><thead><tr><th>Must support</th>${providerHead(doc)}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+  return `<div class="scroll"><table id="capabilities"><thead><tr><th>Must support</th>${providerHead(doc, matrix)}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function fieldGrid(matrix: Matrix, doc: CapabilitiesDocument): string {
@@ -36,12 +45,16 @@ function fieldGrid(matrix: Matrix, doc: CapabilitiesDocument): string {
       const i = column.get(p.id);
       const c = i === undefined ? undefined : r.cells[i];
       if (!c) return `<td data-provider="${p.id}"${baseAttr(p.id)} class="absent">${i !== undefined && offered.get(r.operation)?.[i] ? '–' : ''}</td>`;
-      const title = c.note ? ` title="${escapeHtml(c.note)}"` : '';
-      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${c.status}" class="status-${c.status}"${title}>${c.status}</td>`;
+      const said = c.observed ? statusWithObservation(c.status, c.observed) : undefined;
+      const tip = [c.note, said].filter(Boolean).join(' · ');
+      const title = tip ? ` title="${escapeHtml(tip)}"` : '';
+      // The probe's word: a quiet mark where it agrees with the docs, the verdict where it does not.
+      const mark = !c.observed ? '' : observationAgrees(c.status, c.observed) ? ' <small class="observed">✓</small>' : ` <small class="observed">observed: ${c.observed.status}</small>`;
+      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${c.status}" class="status-${c.status}"${title}>${c.status}${mark}</td>`;
     });
     return `<tr data-kind="field" data-key="${escapeHtml(key)}"><th scope="row"><label><input type="checkbox" class="must" value="${escapeHtml(key)}"> <code>${escapeHtml(r.field)}</code></label> <small>${escapeHtml(r.operation)}, ${r.location}</small></th>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table id="fields"><thead><tr><th>Field</th>${providerHead(doc)}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+  return `<div class="scroll"><table id="fields"><thead><tr><th>Field</th>${providerHead(doc, matrix)}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
 
 function controls(doc: CapabilitiesDocument): string {
@@ -63,7 +76,7 @@ export function renderIndexPage(matrix: Matrix, doc: CapabilitiesDocument): stri
 <p>What each provider's "OpenAI-compatible" API really supports, from its own docs. Tick what your application must have: the providers that support all of it stay. Each cell links to the claims behind it.</p>
 ${controls(doc)}
 <h2 id="capabilities-grid">Capabilities</h2>
-${capabilityGrid(doc)}
+${capabilityGrid(doc, matrix)}
 <h2 id="fields-grid">Fields</h2>
 <p>Fields of the endpoints several providers offer (${endpoints}) that at least one provider documents. – : the endpoint is offered without this field; empty: the endpoint is not offered. <span id="count"></span></p>
 ${fieldGrid(matrix, doc)}`;

@@ -107,11 +107,13 @@ export function referenceSpec(resolved: Json, report: CompatReport, pageUrl = 'i
     delete operation['x-compat'];
     // Upstream summaries are sometimes paragraphs of OpenAI prose: only a short title stays.
     if (typeof operation.summary !== 'string' || !/^[\w ,'()/-]{1,60}$/.test(operation.summary)) operation.summary = op.operation;
-    const rows = (byOperation.get(op.operation) ?? []).filter((r) => r.claimed);
-    // The claims again as a table: unsupported fields are gone from the schema, and the search
-    // indexes descriptions, so every field the docs name can be found.
+    // The claims, and the top-level fields a default covers, again as a table: unsupported fields
+    // are gone from the schema, and Redoc's search indexes operation descriptions, not schema
+    // fields, so this is what makes a field name findable.
+    const rows = (byOperation.get(op.operation) ?? []).filter((r) => r.claimed || (r.byDefault && !/[.[]/.test(r.field)));
+    const cell = (r: FieldRow) => `${r.byDefault ? 'by default' : ''}${r.byDefault && r.note ? ': ' : ''}${r.note ?? ''}`.replace(/\|/g, '\\|');
     const table = rows.length
-      ? ['', '', '| Field | Where | Status | Note |', '|---|---|---|---|', ...rows.map((r) => `| \`${r.field}\` | ${r.location} | ${r.status} | ${(r.note ?? '').replace(/\|/g, '\\|')} |`)].join('\n')
+      ? ['', '', '| Field | Where | Status | Note |', '|---|---|---|---|', ...rows.map((r) => `| \`${r.field}\` | ${r.location} | ${r.status} | ${cell(r)} |`)].join('\n')
       : '';
     operation.description = `${statusText(op)}${table}`;
     for (const row of byOperation.get(op.operation) ?? []) annotate(spec, operation, row);

@@ -3,12 +3,14 @@
  * (reference-spec.ts: upstream prose out, the provider's claims in), prerendered by Redocly.
  * Redocly links Redoc from its CDN unless the bundle is inlined (2.3 MB per page); instead every
  * page imports the one copy the site ships in assets/, so the site works offline and stays small.
- * The bundle is an ES module, which browsers load over http(s) only: opened from file://, a
- * reference shows its prerendered content without search (scripts/serve-site.ts serves the site).
+ * Redocly ships the bundle as an ES module, which browsers refuse to load from file://; the site's
+ * copy is a classic script (esbuild turns the module into one defining `Redoc`), so a reference
+ * opened straight from the built files hydrates and its search works, with no server.
  * The output is byte-identical from run to run (no dates, no random ids).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 
 export interface ReferenceCommand {
   command: string;
@@ -43,22 +45,38 @@ export function referenceCommand(input: ReferenceInput): ReferenceCommand {
 const remoteLogo = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
 const localLogo = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="52" height="14"><text x="0" y="11" font-family="sans-serif" font-size="11" fill="#0044d4">Redocly</text></svg>')}`;
 
-/** The Redoc bundle Redocly ships (the one its CDN serves for this version), with its logo inline. */
+/** The global the classic-script bundle defines: `{ RedocStandalone, hydrate, init }`. */
+export const redocGlobal = 'Redoc';
+
+/**
+ * The Redoc bundle Redocly ships (the one its CDN serves for this version), with its logo inline,
+ * as a classic script defining `Redoc` (a module would not load from file://). Its only
+ * `import.meta` is on a Node-only path, which the browser never takes.
+ */
 export function redocBundle(projectRoot: string): string {
   const bundle = readFileSync(path.join(projectRoot, 'node_modules/@redocly/cli/lib/chunks/redoc.standalone.js'), 'utf8');
   if (bundle.search(remoteLogo) < 0) throw new Error('the Redoc bundle no longer names its CDN logo: check src/site/reference.ts against the Redocly version');
-  return bundle.replace(remoteLogo, localLogo);
+  return transformSync(bundle.replace(remoteLogo, localLogo), { format: 'iife', globalName: redocGlobal, minify: true, legalComments: 'inline', logLevel: 'silent' }).code;
 }
 
 const cdnBundle = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/redoc\/[^"']*?\/redoc\.standalone\.js/g;
 
+const moduleImport = /<script type="module">(\s*)import \{ hydrate \} from "[^"]+";/;
+const hydrateCall = /\bhydrate\(__redoc_definition\b/;
+
 /**
  * A page Redocly wrote, pointed at the site's copy of the bundle (`depth` folders below the root):
- * the CDN import becomes a relative one, the CDN preload goes.
+ * the CDN preload goes, and the module importing `hydrate` from the CDN becomes the classic
+ * bundle plus a classic script calling `Redoc.hydrate` (both load from file:// as well).
  */
 export function localizeReference(html: string, depth = 1): string {
   const local = `${'../'.repeat(depth)}${redocAsset}`;
-  const out = html.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(cdnBundle, local);
+  if (!moduleImport.test(html) || !hydrateCall.test(html)) throw new Error('the reference no longer imports and calls hydrate as expected: Redocly changed its template; update localizeReference');
+  const out = html
+    .replace(/<link rel="modulepreload"[^>]*>/g, '')
+    .replace(moduleImport, `<script src="${local}"></script>\n<script>$1`)
+    .replace(hydrateCall, `${redocGlobal}.hydrate(__redoc_definition`)
+    .replace(cdnBundle, local);
   if (/https?:\/\/cdn\./.test(out)) throw new Error('the reference still loads from a CDN: Redocly changed its template; update localizeReference');
   return out;
 }

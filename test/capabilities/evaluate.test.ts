@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { factKey, type ClaimFact, type ProviderFacts } from '../../src/capabilities/claims.ts';
 import { evaluate, type CapabilitiesDocument } from '../../src/capabilities/evaluate.ts';
 import { loadCapabilities } from '../../src/capabilities/load.ts';
 import { parseCapabilities, type Query } from '../../src/capabilities/query.ts';
 import { DiagnosticError } from '../../src/diagnostics/diagnostic.ts';
+import type { ProfileModel } from '../../src/profile/types.ts';
 
 const chat = 'POST /chat/completions';
 const source = { source: 'https://docs.example/compat', verified: '2026-11-01' };
@@ -29,6 +31,15 @@ describe('capability queries', () => {
     const p = provider({ response_format: { status: 'supported' }, '*': { status: 'ignored', note: 'unknown fields are ignored' } });
     expect(evaluate(leaf({ fields: ['response_format[type=json_schema]', 'response_format'] }), p).evidence[0].field).toBe('response_format');
     expect(evaluate(leaf({ fields: ['seed'] }), p)).toMatchObject({ value: 'no', evidence: [{ field: 'seed (by default)', status: 'ignored' }] });
+  });
+
+  it('a claimed alias outweighs one whose status is only the location\'s default', () => {
+    const p = provider({ 'response_format.type': { status: 'ignored', byDefault: true }, response_format: { status: 'supported', note: 'fully supported' } });
+    expect(evaluate(leaf({ fields: ['response_format[type=json_object]', 'response_format.type', 'response_format'] }), p)).toMatchObject({ value: 'yes', evidence: [{ field: 'response_format' }] });
+    const variant = provider({ 'response_format[type=json_schema]': { status: 'unsupported', note: 'text and json_object only' }, response_format: { status: 'supported' } });
+    expect(evaluate(leaf({ fields: ['response_format[type=json_schema]', 'response_format'] }), variant)).toMatchObject({ value: 'no', note: 'text and json_object only' });
+    const byDefault = provider({ 'response_format.type': { status: 'supported', byDefault: true } });
+    expect(evaluate(leaf({ fields: ['response_format[type=json_object]', 'response_format.type', 'response_format'] }), byDefault).evidence[0].field).toBe('response_format.type');
   });
 
   it('a value rule rejecting or ignoring the value answers no; clamping it, partial', () => {
@@ -94,5 +105,27 @@ describe('spec/capabilities.yaml and generated/capabilities.json', () => {
     expect(value('compactifai', 'transcription')).toBe('partial');
     expect(value('kluster', 'multiple_choices')).toBe('no'); // n: unsupported
     expect(value('oxlo', 'embeddings')).toBe('no'); // not offered
+    expect(value('neosantara', 'json_schema')).toBe('no'); // response_format: text, json_object
+    expect(value('neosantara', 'json_mode')).toBe('yes');
+    expect(value('groq', 'json_schema')).toBe('partial'); // only on supported models
+    expect(value('groq', 'json_mode')).toBe('yes');
+    expect(value('parallel', 'json_mode')).toBe('yes'); // response_format: fully supported, though other fields are ignored by default
+  });
+
+  // The structured-output answers of every profile rest on its response_format claims: a claim on
+  // the variant decides, and an unsupported variant is also gone from the compiled request schema.
+  const variantStatus: Record<string, string> = { supported: 'yes', partial: 'partial', ignored: 'no', unsupported: 'no' };
+  it.each(doc.providers.map((p) => [p.id, p] as const))('%s: json_mode and json_schema follow its response_format variant claims', (id, p) => {
+    const profile = JSON.parse(readFileSync(`generated/${id}/profile.json`, 'utf8')) as ProfileModel;
+    const chat = profile.operations.find((o) => o.key === 'POST /chat/completions');
+    for (const [capability, type] of [['json_mode', 'json_object'], ['json_schema', 'json_schema']] as const) {
+      const claims = chat?.fields['request.body']?.[`response_format[type=${type}]`];
+      const claim = (Array.isArray(claims) ? claims : claims ? [claims] : []).find((c) => !c.models && !c.mode);
+      if (!claim) continue;
+      expect(p.capabilities[capability]).toMatchObject({ value: variantStatus[claim.status], evidence: [{ field: `response_format[type=${type}]` }] });
+      if (claim.status !== 'unsupported') continue;
+      const spec = JSON.stringify(parseYaml(readFileSync(`generated/${id}/openapi.yaml`, 'utf8')).components.schemas.CreateChatCompletionRequest);
+      expect(spec).not.toContain(`"${type}":"#/components/schemas/`);
+    }
   });
 });

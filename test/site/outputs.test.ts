@@ -12,10 +12,13 @@ import { parseYaml } from '../../src/load/document.ts';
 import type { ProfileModel } from '../../src/profile/types.ts';
 import { renderProviderPage } from '../../src/site/provider-page.ts';
 import { referenceSpec } from '../../src/site/reference-spec.ts';
+import { discoverProfiles } from '../../src/build/build.ts';
+import { countRow, describeCounts, documentedCount, emptyCounts } from '../../src/compat/counts.ts';
 import { brokenLinks } from './links.ts';
 
 const capabilities = JSON.parse(readFileSync('generated/capabilities.json', 'utf8')) as CapabilitiesDocument;
-const providers = capabilities.providers.map((p) => p.id).filter((id) => id !== 'openai');
+// Every profile in spec/providers, the base profile (OpenAI's own API) included.
+const profiles = await discoverProfiles(process.cwd());
 const read = (file: string) => readFileSync(file, 'utf8');
 
 describe('GitHub heading slugs', () => {
@@ -35,11 +38,16 @@ describe('GitHub heading slugs', () => {
   });
 });
 
-describe.each(providers)('%s: no OpenAI prose, links, model names or contact details', (id) => {
+it('capabilities.json answers for every profile', () => {
+  expect(capabilities.providers.map((p) => p.id)).toEqual(profiles);
+  expect(profiles.length).toBeGreaterThanOrEqual(19);
+});
+
+describe.each(profiles)('%s: no OpenAI prose, links, model names or contact details', (id) => {
   const report = JSON.parse(read(`generated/${id}/compat.json`)) as CompatReport;
   const model = JSON.parse(read(`generated/${id}/profile.json`)) as ProfileModel;
   // The provider's own words may name an OpenAI model ("use our names instead of gpt-4").
-  const own = read(`spec/providers/${id}/overlay.yaml`);
+  const own = read(`spec/providers/${id}/${id === 'openai' ? 'profile' : 'overlay'}.yaml`);
   const outputs: [string, string][] = [
     ['COMPATIBILITY.md', read(`generated/${id}/COMPATIBILITY.md`)],
     ['site page', renderProviderPage(report, capabilities, model)],
@@ -52,6 +60,18 @@ describe.each(providers)('%s: no OpenAI prose, links, model names or contact det
     expect(text).not.toMatch(/help\.openai\.com|openai\.com\/policies|platform\.openai\.com|support@openai/);
     const models = [...new Set(text.match(/\b(gpt-[0-9][\w.-]*|o[134]-mini|chatgpt-[\w.-]+)/g) ?? [])];
     expect(models.filter((m) => !own.includes(m))).toEqual([]);
+  });
+
+  it('the page, MATRIX.md and compat.json give the same counts', () => {
+    // compat.json: the report's counts are the sum of its endpoints' and a recount of its rows.
+    const recount = emptyCounts();
+    for (const row of report.fields) if (report.operations.find((o) => o.operation === row.operation)?.offered) countRow(recount, row);
+    expect(report.counts).toEqual(recount);
+    const said = `${report.operations.filter((o) => o.offered).length} endpoint`;
+    expect(outputs[0][1]).toContain(`${said}${report.operations.filter((o) => o.offered).length === 1 ? '' : 's'} offered; ${describeCounts(report.counts)}.`);
+    expect(outputs[1][1]).toContain(describeCounts(report.counts));
+    const matrixRow = read('generated/MATRIX.md').split('\n').find((l) => l.startsWith(`| ${report.provider.name} | ${report.operations.filter((o) => o.offered).length} | `));
+    expect(matrixRow?.split(' | ')[2]).toBe(String(documentedCount(report.counts)));
   });
 
   it('the reference spec carries the provider\'s title, server and claims', () => {

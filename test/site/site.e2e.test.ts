@@ -1,14 +1,17 @@
 /**
- * End to end: the docs site built from generated/ (compat.json per profile, capabilities.json),
- * served on 127.0.0.1 and opened in headless Chromium (Debian's `chromium`, driven by
- * playwright-core). Every request that would leave the machine is intercepted and fails the
- * test; console errors fail it too. Screenshots go to generated/e2e/.
+ * End to end: the docs site built from generated/ (compat.json per profile, capabilities.json)
+ * for every profile, served on 127.0.0.1 and opened in headless Chromium (Debian's `chromium`,
+ * driven by playwright-core); the API references are also opened straight from the files
+ * (file://), as a reader without a server would. Every request that would leave the machine is
+ * intercepted and fails the test; console errors fail it too. Screenshots go to generated/e2e/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverProfiles } from '../../src/build/build.ts';
 import { replaceDirectory } from '../../src/build/files.ts';
 import type { CapabilitiesDocument } from '../../src/capabilities/evaluate.ts';
 import type { CompatReport } from '../../src/compat/types.ts';
@@ -29,14 +32,15 @@ let server: SiteServer;
 const external: string[] = [];
 const errors: string[] = [];
 
-async function open(url: string, width = 1400): Promise<Page> {
+/** `url` relative to the site root; `fromFiles`: opened as file://, without the server. */
+async function open(url: string, width = 1400, fromFiles = false): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${url}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
-  await page.goto(server.url + url);
+  await page.goto(fromFiles ? pathToFileURL(path.join(siteDir, url)).href : server.url + url);
   return page;
 }
 
@@ -59,7 +63,7 @@ beforeAll(async () => {
   // Only the local server answers; anything else is recorded and refused.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1') return route.continue();
+    if (url.hostname === '127.0.0.1' || url.protocol === 'file:') return route.continue();
     external.push(url.href);
     return route.abort();
   });
@@ -75,6 +79,8 @@ const supports = (v: string) => v === 'yes' || v === 'partial';
 
 describe('the index answers "which providers support X + Y + Z?"', () => {
   it('ticking tools, streaming and json_schema lists the providers capabilities.json says support all three', async () => {
+    // The site is built from every profile; the expected set is read from capabilities.json.
+    expect(capabilities.providers.map((p) => p.id)).toEqual(await discoverProfiles(process.cwd()));
     const wanted = ['tools', 'streaming', 'json_schema'];
     const expected = capabilities.providers.filter((p) => wanted.every((c) => supports(p.capabilities[c].value)));
     const page = await open('index.html');
@@ -160,11 +166,17 @@ describe('readable at 390 px and 1,400 px', () => {
   });
 });
 
-describe('the API reference', () => {
-  it(`shows ${seed}'s title, server and claims, and its search finds a field`, async () => {
-    const page = await open(`${seed}/reference.html`);
-    expect(await page.title()).toBe(`${reports.find((r) => r.provider.id === seed)!.provider.name} API reference`);
-    const report = reports.find((r) => r.provider.id === seed)!;
+describe('the API reference, opened from the built files (no server)', () => {
+  // Per reference, a field a claim names and, where there is one, a field only a default covers.
+  const cases = [seed, 'neosantara'].flatMap((id) => {
+    const report = reports.find((r) => r.provider.id === id)!;
+    const topLevel = report.fields.filter((f) => f.location === 'request.body' && /^[a-z_]+$/.test(f.field) && f.field.length > 5);
+    return [topLevel.find((f) => f.claimed), topLevel.find((f) => f.byDefault)].filter((f) => f !== undefined).map((f) => [id, f.field, report] as const);
+  });
+  it.each(cases)('%s: shows its title and server, and its search finds %s', async (id, field, report) => {
+    const page = await open(`${id}/reference.html`, 1400, true);
+    expect(page.url()).toMatch(/^file:/);
+    expect(await page.title()).toBe(`${report.provider.name} API reference`);
     await expect.poll(() => page.getByText(report.provider.baseUrl).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     // The search box works once Redoc has hydrated the prerendered page: click until it opens.
     const input = page.locator('input[placeholder^="Search"]');
@@ -174,8 +186,12 @@ describe('the API reference', () => {
         return input.count();
       }, { timeout: 45_000 })
       .toBeGreaterThan(0);
-    await input.fill('parallel_tool_calls');
-    await expect.poll(() => page.getByText('parallel_tool_calls').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await input.fill(field);
+    // The results (Redoc's search dialog) name the field; a name no page has finds nothing.
+    const dialog = page.locator('[data-testid="search-dialog"]');
+    await expect.poll(() => dialog.innerText(), { timeout: 30_000 }).toMatch(new RegExp(`POST /chat/completions[\\s\\S]*${field}`));
+    await input.fill('zzqx_no_such_field');
+    await expect.poll(() => dialog.innerText(), { timeout: 30_000 }).toContain('No results');
     await page.close();
   }, 120_000);
 });
@@ -192,7 +208,8 @@ describe('the whole site', () => {
     expect(files.filter((f) => f.endsWith('.js'))).toEqual(['assets/redoc.standalone.js', 'assets/site.js']);
     for (const r of files.filter((f) => f.endsWith('reference.html'))) {
       const html = readFileSync(path.join(siteDir, r), 'utf8');
-      expect(html).toContain('from "../assets/redoc.standalone.js"');
+      expect(html).toContain('<script src="../assets/redoc.standalone.js"></script>');
+      expect(html).not.toContain('type="module"');
       expect(html.length).toBeLessThan(2_000_000);
     }
   });

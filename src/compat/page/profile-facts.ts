@@ -15,16 +15,33 @@ const kindTitles: Record<Behaviour['kind'], string> = {
   other: 'Other behaviours',
 };
 
+/** Kinds the page shows under "Errors", as providers' docs group them: error answers and rate limits. */
+const errorKinds: Behaviour['kind'][] = ['errors', 'rate-limits'];
+
+function behaviourItem(b: Behaviour): string {
+  return `**${b.title}**: ${b.note}${b.operations?.length ? ` (${b.operations.map((o) => `\`${o}\``).join(', ')})` : ''}`;
+}
+
+/** "Errors": the error and rate-limit behaviours, each kind its own list. */
+export function errorBlocks(model: ProfileModel | undefined): Block[] {
+  const here = (model?.behaviours ?? []).filter((b) => errorKinds.includes(b.kind));
+  if (!here.length) return [];
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Errors' }];
+  for (const kind of errorKinds) {
+    const items = here.filter((b) => b.kind === kind);
+    if (items.length) blocks.push({ kind: 'heading', level: 3, text: kindTitles[kind] }, { kind: 'list', items: items.map(behaviourItem) });
+  }
+  return blocks;
+}
+
+/** The other behaviours, grouped by kind. */
 export function behaviourBlocks(model: ProfileModel | undefined): Block[] {
-  if (!model?.behaviours.length) return [];
+  const rest = (model?.behaviours ?? []).filter((b) => !errorKinds.includes(b.kind));
+  if (!rest.length) return [];
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Behaviours' }];
   for (const kind of Object.keys(kindTitles) as Behaviour['kind'][]) {
-    const here = model.behaviours.filter((b) => b.kind === kind);
-    if (!here.length) continue;
-    blocks.push({ kind: 'heading', level: 3, text: kindTitles[kind] }, {
-      kind: 'list',
-      items: here.map((b) => `**${b.title}**: ${b.note}${b.operations?.length ? ` (${b.operations.map((o) => `\`${o}\``).join(', ')})` : ''}`),
-    });
+    const here = rest.filter((b) => b.kind === kind);
+    if (here.length) blocks.push({ kind: 'heading', level: 3, text: kindTitles[kind] }, { kind: 'list', items: here.map(behaviourItem) });
   }
   return blocks;
 }

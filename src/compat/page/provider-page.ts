@@ -7,8 +7,10 @@
  */
 import type { CapabilitiesDocument } from '../../capabilities/evaluate.ts';
 import type { ProfileModel } from '../../profile/types.ts';
-import type { CompatReport, CompatStatus, FieldRow, OperationRow } from '../types.ts';
-import { behaviourBlocks, byDefault, lifecycleText, modelScoped } from './profile-facts.ts';
+import { describeCounts, documentedCount, emptyCounts, statusSummary } from '../counts.ts';
+import type { CompatReport, CompatStatus, FieldCounts, FieldRow, OperationRow } from '../types.ts';
+import { behaviourBlocks, byDefault, errorBlocks, lifecycleText, modelScoped } from './profile-facts.ts';
+import { observationNote, statusWithObservation } from './observed.ts';
 import type { Block } from './blocks.ts';
 import { documentedRows, groupFields } from './field-groups.ts';
 import { quickStart } from './quick-start.ts';
@@ -27,15 +29,6 @@ export interface ProviderPageInput {
   /** The provider's row of capabilities.json, with the capability titles. */
   capabilities?: { list: CapabilitiesDocument['capabilities']; answers: CapabilitiesDocument['providers'][number]['capabilities'] };
   links: PageLinks;
-}
-
-const countOrder: CompatStatus[] = ['supported', 'partial', 'extension', 'deprecated', 'ignored', 'unsupported'];
-
-/** "12 supported, 3 partial, 2 ignored" over the given rows. */
-export function statusCounts(rows: readonly { status: CompatStatus }[]): string {
-  const counts = new Map<CompatStatus, number>();
-  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return countOrder.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`).join(', ') || 'none';
 }
 
 /** Notes and sources, each written once per page and referred to by number. */
@@ -82,13 +75,11 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
     return text ? `${text} ${marker}` : marker;
   };
 
-  const documented = [...shown.values()].flat();
-  const undocumentedCount = [...rowsByOp.entries()].filter(([op]) => shown.has(op)).flatMap(([, rows]) => rows).filter((r) => r.status === 'undocumented').length;
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: `${p.name}: OpenAI API compatibility` },
     {
       kind: 'para',
-      text: `${offered.length} endpoint${offered.length === 1 ? '' : 's'} offered; ${documented.length} fields documented (${statusCounts(documented)})${undocumentedCount ? `; ${undocumentedCount} OpenAI fields the docs do not mention` : ''}.${defaultSource ? ` Unless marked, every claim comes from source 1 (see [Sources](#sources)).` : ''}`,
+      text: `${offered.length} endpoint${offered.length === 1 ? '' : 's'} offered; ${describeCounts(report.counts)}. The tables list the claimed fields; a field that only repeats its parent is folded into it.${defaultSource ? ` Unless marked, every claim comes from source 1 (see [Sources](#sources)).` : ''}`,
     },
     ...quickStart(report),
   ];
@@ -114,10 +105,11 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
   blocks.push({ kind: 'heading', level: 2, text: 'Endpoints' }, {
     kind: 'table',
     head: ['Endpoint', 'Status', 'Fields documented', 'Note'],
-    rows: offered.map((o) => [`[\`${o.operation}\`](#${endpointSlug(o.operation)})`, o.status, statusCounts(shown.get(o.operation) ?? []), cite(o)]),
+    rows: offered.map((o) => [`[\`${o.operation}\`](#${endpointSlug(o.operation)})`, o.status, fieldsDocumented(o.counts), cite(o)]),
   });
   for (const op of offered) blocks.push(...endpointSection(op, shown.get(op.operation) ?? [], rowsByOp.get(op.operation) ?? [], cite, byDefault(input.model, op.operation)));
 
+  blocks.push(...errorBlocks(input.model));
   if (footnotes.notes.length) blocks.push({ kind: 'heading', level: 2, text: 'Notes' }, { kind: 'list', ordered: true, items: footnotes.notes });
   if (documents.length) {
     blocks.push({ kind: 'heading', level: 2, text: 'Sources' }, {
@@ -129,6 +121,14 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
   blocks.push(...notOffered(report.operations.filter((o) => !o.offered)));
   return blocks;
 }
+
+/** `12 (10 supported, 2 ignored)`: the endpoint table's cell, from the endpoint's counts. */
+function fieldsDocumented(counts: FieldCounts | undefined): string {
+  const c = counts ?? emptyCounts();
+  return `${documentedCount(c)}${documentedCount(c) ? ` (${statusSummary(c)})` : ''}`;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The anchor of an endpoint heading (`POST /chat/completions` → `post-chatcompletions`, GitHub's rule). */
 export function endpointSlug(operation: string): string {
@@ -154,7 +154,7 @@ function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], ci
   const undocumented = all.filter((r) => r.status === 'undocumented');
   const blocks: Block[] = [
     { kind: 'heading', level: 2, text: `\`${op.operation}\`` },
-    { kind: 'para', text: `**${op.status}**${cite(op) ? `: ${cite(op)}` : ''}. Fields documented: ${statusCounts(rows)}.` },
+    { kind: 'para', text: `**${op.status}**${cite(op) ? `: ${cite(op)}` : ''}. ${capitalize(describeCounts(op.counts ?? emptyCounts()))}.` },
   ];
   if (defaults.length) blocks.push({ kind: 'list', items: defaults });
   for (const group of groupFields(rows)) {
@@ -165,7 +165,7 @@ function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], ci
         kind: 'table',
         head: [header, 'Status', 'Note'],
         className: 'fields',
-        rows: group.rows.map((r) => [`\`${r.field}\``, r.status, cite(r)]),
+        rows: group.rows.map((r) => [`\`${r.field}\``, statusWithObservation(r.status, r.observed), [cite(r), observationNote(r.status, r.observed)].filter(Boolean).join('; ')]),
         rowData: group.rows.map((r) => ({ field: r.field, location: r.location })),
       },
     );

@@ -15,6 +15,7 @@ import type { SseEvent } from '../stream/sse.ts';
 import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
 import { embeddingList } from './embeddings.ts';
+import type { RequestScope } from '../scope.ts';
 import { isList, objectById, page, virtualItems } from './lists.ts';
 import { responseObject, type Clearable } from './responses.ts';
 import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
@@ -28,6 +29,8 @@ export interface BehaveInput {
   op: OperationModel;
   /** The request body as the provider sees it (ignored fields dropped, value rules applied). */
   request: Obj;
+  /** The request's model and mode, for claims scoped to them (undefined: the operation has none). */
+  scope?: RequestScope;
   query: Record<string, unknown>;
   pathParams: Record<string, string>;
   /** The operation's prepared body (documented example or schema sample). */
@@ -44,21 +47,21 @@ export type Behaviour = { body: Json } | { events: SseEvent[] } | undefined;
 const runKeys = new Set(['POST /threads/{thread_id}/runs', 'POST /threads/runs', 'POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs']);
 
 /** The request field that asked for a stream, if any (`stream`, or speech's `stream_format: sse`). */
-function streamAsked(op: OperationModel, request: Obj): string | undefined {
+function streamAsked(op: OperationModel, request: Obj, scope: RequestScope | undefined): string | undefined {
   if (op.key === 'POST /audio/speech' && request.stream_format === 'sse') return 'stream_format';
-  if (request.stream === true || request.stream === 'true') return fieldStatus(op, 'stream', request.model) === 'ignored' ? undefined : 'stream';
+  if (request.stream === true || request.stream === 'true') return fieldStatus(op, 'stream', scope) === 'ignored' ? undefined : 'stream';
   return undefined;
 }
 
 export function behave(input: BehaveInput): Behaviour | MockError {
   const { op, request, template } = input;
   const t = (template && typeof template === 'object' && !Array.isArray(template) ? template : {}) as Obj;
-  const asked = streamAsked(op, request);
+  const asked = streamAsked(op, request, input.scope);
   const streamed = asked !== undefined;
-  const knobs = { parallelDefault: true, logprobs: honoured(op, 'logprobs', request.model) };
+  const knobs = { parallelDefault: true, logprobs: honoured(op, 'logprobs', input.scope) };
   const includeUsage = () => {
     const o = request.stream_options as Obj | undefined;
-    return o?.include_usage === true && claimOf(op, 'response.stream', 'usage', request.model)?.status !== 'unsupported' && chunkHasUsage(input);
+    return o?.include_usage === true && claimOf(op, 'response.stream', 'usage', input.scope)?.status !== 'unsupported' && chunkHasUsage(input);
   };
   switch (op.key) {
     case 'POST /chat/completions': {
