@@ -8,7 +8,7 @@ import { hashSeed, promptTokens, random } from './text.ts';
 type Obj = Record<string, unknown>;
 
 /** Without `dimensions`: short vectors, enough for similarity code under test. */
-const DEFAULT_DIMENSIONS = 16;
+export const DEFAULT_DIMENSIONS = 16;
 
 /** The inputs one request embeds: a token array is one input, a list of strings or token arrays several. */
 function inputsOf(input: unknown): unknown[] {
