@@ -9,6 +9,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Benchmarks of later stages, each in its own module under bench/, run when present. */
 const suites: { title: string; module: string; exportName: string }[] = [
+  { title: 'scale: the whole catalog and one more provider', module: 'scale.ts', exportName: 'benchScale' },
   { title: 'large and hostile overlays', module: 'hostile.ts', exportName: 'benchHostile' },
   { title: 'compatibility data and docs', module: 'compat.ts', exportName: 'benchCompat' },
   { title: 'codegen: checkRequest and type-checking', module: 'codegen.ts', exportName: 'benchCodegen' },

@@ -11,6 +11,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
   diff: { summary: 'diff <old-base-spec> <new-base-spec>', load: () => import('./commands/diff.ts') },
   where: { summary: 'where <field> [--operation "POST /chat/completions"]', load: () => import('./commands/where.ts') },
   init: { summary: 'init <id>: scaffold spec/providers/<id>/', load: () => import('./commands/init.ts') },
+  probe: { summary: 'probe <id> --base-url <url> [--dry-run] [--out probe.json] [--propose overlay.yaml]', load: () => import('./commands/probe.ts') },
   mock: { summary: 'mock <id> [--port n] [--host 127.0.0.1] [--engine native|prism]', load: () => import('./commands/mock.ts') },
 };
 

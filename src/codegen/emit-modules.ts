@@ -5,6 +5,7 @@ import type { OperationInfo } from './operations.ts';
 import type { ValidatorNames } from './validators.ts';
 
 export const VALIDATORS_MODULE = 'validators.gen.js';
+export const RESPONSE_VALIDATORS_MODULE = 'validators-response.gen.js';
 export const FAST_VALIDATORS_MODULE = 'validators-fast.gen.js';
 
 export interface ModuleContext {
@@ -13,8 +14,9 @@ export interface ModuleContext {
   validators: Map<string, ValidatorNames>;
   /** Import specifier of the runtime (`oai-compat/runtime`). */
   runtime: string;
-  /** Whether validators.gen.js / validators-fast.gen.js exist. */
+  /** Whether validators.gen.js / validators-response.gen.js / validators-fast.gen.js exist. */
   hasValidators: boolean;
+  hasResponseValidators: boolean;
   hasFastValidators: boolean;
   header: string;
 }
@@ -70,52 +72,78 @@ const lit = (value: unknown): string => JSON.stringify(value);
 /** Text from an overlay (names, URLs) inside a doc comment: a `*\/` in it would end the comment. */
 const commentSafe = (text: string): string => text.replace(/\*\//g, '*\\/');
 
+type ClaimKey = 'lifecycle' | 'requestClaims' | 'requestClaimsByModel' | 'requestDefault' | 'requestListed' | 'responseClaims';
+
+function writeClaims(w: CodeBlockWriter, op: OperationInfo, keys: readonly ClaimKey[]): void {
+  for (const key of keys) {
+    const claims = op[key];
+    if (!claims) continue;
+    w.write(`${key}: `);
+    writeValue(w, claims);
+    w.write(',').newLine();
+  }
+}
+
+/**
+ * operations.gen.ts: the request part of each operation (what checkRequest reads) apart from its
+ * answer part, so that a bundle of checkRequest holds no answer validator; the whole table joins
+ * them in a call marked pure, dropped by bundlers when unused.
+ */
 export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
-  file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['OperationTable'], isTypeOnly: true });
-  if (ctx.hasValidators) {
-    file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['combineValidators'] });
-    file.addImportDeclaration({ moduleSpecifier: `./${VALIDATORS_MODULE}`, namespaceImport: 'v' });
-  }
-  if (ctx.hasFastValidators) file.addImportDeclaration({ moduleSpecifier: `./${FAST_VALIDATORS_MODULE}`, namespaceImport: 'fast' });
+  file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['RequestTable', 'ResponseTable'], isTypeOnly: true });
+  file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: [...(ctx.hasFastValidators ? ['withLazyFastVariant'] : []), 'joinTables'] });
+  if (ctx.hasValidators) file.addImportDeclaration({ moduleSpecifier: `./${VALIDATORS_MODULE}`, namespaceImport: 'v' });
+  if (ctx.hasResponseValidators) file.addImportDeclaration({ moduleSpecifier: `./${RESPONSE_VALIDATORS_MODULE}`, namespaceImport: 'r' });
+  const names = (op: OperationInfo) => ctx.validators.get(op.key) ?? { responses: {} };
   addConst(file, {
-    name: 'operationTable',
-    doc: `Every operation ${ctx.profile.name} offers: its validators (compiled at build time) and its field claims.`,
-    suffix: ' satisfies OperationTable',
+    name: 'requestTable',
+    doc: `Every operation ${ctx.profile.name} offers, as checkRequest reads it: its request validator (compiled at build time) and claims.`,
+    suffix: ' satisfies RequestTable',
     write: (w) =>
       w.inlineBlock(() => {
         for (const op of ctx.operations) {
-          const names = ctx.validators.get(op.key) ?? { responses: {} };
+          const { request, fast } = names(op);
           w.write(`${lit(op.key)}: `).inlineBlock(() => {
             w.writeLine(`method: ${lit(op.method)},`);
             w.writeLine(`path: ${lit(op.path)},`);
-            if (names.request) w.writeLine(`request: ${names.fast ? `combineValidators(v.${names.request}, fast.${names.fast})` : `v.${names.request}`},`);
-            const responses = Object.entries(names.responses).map(([code, name]) => `${lit(code)}: v.${name}`);
-            w.writeLine(`responses: { ${responses.join(', ')} },`);
-            if (names.stream) w.writeLine(`stream: v.${names.stream},`);
-            const tables = [
-              ['requestClaims', op.requestClaims],
-              ['requestClaimsByModel', op.requestClaimsByModel],
-              ['requestDefault', op.requestDefault],
-              ['requestListed', op.requestListed],
-              ['responseClaims', op.responseClaims],
-            ] as const;
-            for (const [key, claims] of tables) {
-              if (!claims) continue;
-              w.write(`${key}: `);
-              writeValue(w, claims);
-              w.write(',').newLine();
+            if (request) {
+              const load = `() => import(${lit(`./${FAST_VALIDATORS_MODULE}`)}).then((fast) => fast.${fast})`;
+              w.writeLine(`request: ${fast ? `withLazyFastVariant(v.${request}, ${load})` : `v.${request}`},`);
             }
+            writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
           });
           w.write(',').newLine();
         }
       }),
   });
-  file.addTypeAlias({ isExported: true, name: 'OperationKey', type: 'keyof typeof operationTable', docs: ['`POST /chat/completions` and the like: the operations this profile offers.'] });
+  addConst(file, {
+    name: 'responseTable',
+    doc: `Every operation ${ctx.profile.name} offers, as checkResponse and checkStreamEvent read it: its answer validators and claims.`,
+    suffix: ' satisfies ResponseTable',
+    write: (w) =>
+      w.inlineBlock(() => {
+        for (const op of ctx.operations) {
+          const { responses, stream } = names(op);
+          w.write(`${lit(op.key)}: `).inlineBlock(() => {
+            w.writeLine(`responses: { ${Object.entries(responses).map(([code, name]) => `${lit(code)}: r.${name}`).join(', ')} },`);
+            if (stream) w.writeLine(`stream: r.${stream},`);
+            writeClaims(w, op, ['responseClaims']);
+          });
+          w.write(',').newLine();
+        }
+      }),
+  });
+  addConst(file, {
+    name: 'operationTable',
+    doc: `Every operation ${ctx.profile.name} offers: its validators and its field claims.`,
+    write: (w) => w.write('/* @__PURE__ */ joinTables(requestTable, responseTable)'),
+  });
+  file.addTypeAlias({ isExported: true, name: 'OperationKey', type: 'keyof typeof requestTable', docs: ['`POST /chat/completions` and the like: the operations this profile offers.'] });
   return finish(file, ctx.header);
 }
 
-/** The declarations of validators.gen.js (or, with `fast`, validators-fast.gen.js): one export per name. */
+/** The declarations of validators.gen.js or validators-response.gen.js (or, with `fast`, validators-fast.gen.js): one export per name. */
 export function emitValidatorDeclarations(ctx: ModuleContext, names: readonly string[], fast = false): string {
   const type = fast ? '(data: unknown) => boolean' : 'ValidateFunction';
   const lines = names.map((name) => `export declare const ${name}: ${type};`);
@@ -174,6 +202,11 @@ function writeProfile(w: CodeBlockWriter, profile: ProviderProfile): void {
     w.write('auth: ');
     writeValue(w, profile.auth);
     w.write(',').newLine();
+    if (profile.retired) {
+      w.write('retired: ');
+      writeValue(w, profile.retired);
+      w.write(',').newLine();
+    }
   });
 }
 
@@ -185,11 +218,11 @@ export function emitIndexModule(ctx: ModuleContext): string {
   });
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['CheckResult', 'PrepareOptions', 'PrepareReport'], isTypeOnly: true });
   file.addImportDeclaration({ moduleSpecifier: './client.gen.ts', namedImports: ['profile'] });
-  file.addImportDeclaration({ moduleSpecifier: './operations.gen.ts', namedImports: ['operationTable'] });
+  file.addImportDeclaration({ moduleSpecifier: './operations.gen.ts', namedImports: ['requestTable', 'responseTable'] });
   file.addImportDeclaration({ moduleSpecifier: './operations.gen.ts', namedImports: ['OperationKey'], isTypeOnly: true });
   file.addExportDeclaration({ moduleSpecifier: './client.gen.ts', namedExports: ['createClient', 'profile'] });
   file.addExportDeclaration({ moduleSpecifier: './client.gen.ts', namedExports: ['Client', 'StreamEvents'], isTypeOnly: true });
-  file.addExportDeclaration({ moduleSpecifier: './operations.gen.ts', namedExports: ['operationTable'] });
+  file.addExportDeclaration({ moduleSpecifier: './operations.gen.ts', namedExports: ['operationTable', 'requestTable', 'responseTable'] });
   file.addExportDeclaration({ moduleSpecifier: './operations.gen.ts', namedExports: ['OperationKey'], isTypeOnly: true });
   file.addExportDeclaration({ moduleSpecifier: './types.gen.ts', namedExports: ['components', 'paths'], isTypeOnly: true });
   file.addExportDeclaration({ moduleSpecifier: ctx.runtime, namedExports: ['ApiError', 'ConnectionError', 'OaiCompatError', 'StreamError'] });
@@ -206,7 +239,7 @@ export function emitIndexModule(ctx: ModuleContext): string {
       docs: [`Checks a request body against ${name}'s schema and claims: schema violations and unsupported fields are errors; ignored and deprecated fields are warnings.`],
       parameters: [{ name: 'operation', type: 'OperationKey' }, { name: 'body', type: 'unknown' }],
       returnType: 'CheckResult',
-      statements: ['return check(operationTable, profile, operation, body);'],
+      statements: ['return check(requestTable, profile, operation, body);'],
     },
     {
       isExported: true,
@@ -214,7 +247,7 @@ export function emitIndexModule(ctx: ModuleContext): string {
       docs: [`Checks what ${name} answered (by status code) against the profile.`],
       parameters: [{ name: 'operation', type: 'OperationKey' }, { name: 'status', type: 'number' }, { name: 'body', type: 'unknown' }],
       returnType: 'CheckResult',
-      statements: ['return checkAnswer(operationTable, profile, operation, status, body);'],
+      statements: ['return checkAnswer(responseTable, profile, operation, status, body);'],
     },
     {
       isExported: true,
@@ -222,7 +255,7 @@ export function emitIndexModule(ctx: ModuleContext): string {
       docs: [`Checks the parsed data of one server-sent event ${name} sent.`],
       parameters: [{ name: 'operation', type: 'OperationKey' }, { name: 'event', type: 'unknown' }],
       returnType: 'CheckResult',
-      statements: ['return checkEvent(operationTable, profile, operation, event);'],
+      statements: ['return checkEvent(responseTable, profile, operation, event);'],
     },
     {
       isExported: true,
@@ -231,7 +264,7 @@ export function emitIndexModule(ctx: ModuleContext): string {
       typeParameters: [{ name: 'T' }],
       parameters: [{ name: 'operation', type: 'OperationKey' }, { name: 'body', type: 'T' }, { name: 'options', type: 'PrepareOptions', hasQuestionToken: true }],
       returnType: '{ body: T; report: PrepareReport }',
-      statements: ['return prepare(operationTable, profile, operation, body, options) as { body: T; report: PrepareReport };'],
+      statements: ['return prepare(requestTable, profile, operation, body, options) as { body: T; report: PrepareReport };'],
     },
   ]);
   return finish(file, ctx.header);

@@ -4,7 +4,16 @@
  * the index module that `oai-compat/providers/<id>` points to.
  */
 import type { GeneratedFile, Generator, GeneratorResult, ResolvedProfile } from '../build/types.ts';
-import { emitClientModule, emitIndexModule, emitOperationsModule, emitValidatorDeclarations, FAST_VALIDATORS_MODULE, VALIDATORS_MODULE, type ModuleContext } from './emit-modules.ts';
+import {
+  emitClientModule,
+  emitIndexModule,
+  emitOperationsModule,
+  emitValidatorDeclarations,
+  FAST_VALIDATORS_MODULE,
+  RESPONSE_VALIDATORS_MODULE,
+  VALIDATORS_MODULE,
+  type ModuleContext,
+} from './emit-modules.ts';
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
@@ -12,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OpenAPIDocument } from '../build/types.ts';
-import { compileValidators, type CompiledValidators } from './validators.ts';
+import { compileValidators, SHARED_MODULE, type CompiledValidators } from './validators.ts';
 import type { OperationInfo } from './operations.ts';
 
 export interface CodegenOptions {
@@ -54,26 +63,27 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
     runtime: options.runtime ?? DEFAULT_RUNTIME,
     header: text,
     hasValidators: validators.module !== undefined,
+    hasResponseValidators: validators.responseModule !== undefined,
     hasFastValidators: validators.fastModule !== undefined,
   };
-  const exported = (fast: boolean) => [...new Set([...validators.byOperation.values()].flatMap((n) => (fast ? (n.fast ? [n.fast] : []) : [n.request, n.stream, ...Object.values(n.responses)].filter((x) => x !== undefined))))].sort();
+  const all = [...validators.byOperation.values()];
+  const requestNames = [...new Set(all.flatMap((n) => (n.request ? [n.request] : [])))].sort();
+  const responseNames = [...new Set(all.flatMap((n) => [...Object.values(n.responses), ...(n.stream ? [n.stream] : [])]))].sort();
+  const fastNames = [...new Set(all.flatMap((n) => (n.fast ? [n.fast] : [])))].sort();
+  const module = (name: string, code: string | undefined, declarations?: string): GeneratedFile[] =>
+    code === undefined
+      ? []
+      : [{ path: name, contents: `${text}${code}` }, ...(declarations === undefined ? [] : [{ path: name.replace(/\.js$/, '.d.ts'), contents: declarations }])];
   const files: GeneratedFile[] = [
     { path: 'types.gen.ts', contents: text + types },
     { path: 'operations.gen.ts', contents: emitOperationsModule(ctx) },
     { path: 'client.gen.ts', contents: emitClientModule(ctx) },
     { path: 'index.gen.ts', contents: emitIndexModule(ctx) },
-    ...(validators.module === undefined
-      ? []
-      : [
-          { path: VALIDATORS_MODULE, contents: `${text}${validators.module}` },
-          { path: VALIDATORS_MODULE.replace(/\.js$/, '.d.ts'), contents: emitValidatorDeclarations(ctx, exported(false)) },
-        ]),
-    ...(validators.fastModule === undefined
-      ? []
-      : [
-          { path: FAST_VALIDATORS_MODULE, contents: `${text}${validators.fastModule}` },
-          { path: FAST_VALIDATORS_MODULE.replace(/\.js$/, '.d.ts'), contents: emitValidatorDeclarations(ctx, exported(true), true) },
-        ]),
+    ...module(VALIDATORS_MODULE, validators.module, emitValidatorDeclarations(ctx, requestNames)),
+    ...module(RESPONSE_VALIDATORS_MODULE, validators.responseModule, emitValidatorDeclarations(ctx, responseNames)),
+    // Imported by the two above only, which declare what they export.
+    ...module(SHARED_MODULE, validators.sharedModule),
+    ...module(FAST_VALIDATORS_MODULE, validators.fastModule, emitValidatorDeclarations(ctx, fastNames, true)),
   ];
   return { files };
 }

@@ -1,22 +1,29 @@
 /**
- * Validators as Ajv standalone code, compiled at build time into ONE ES module per profile
- * (validators.gen.js): every distinct schema an operation uses (request body, JSON responses,
- * stream event) is an export, and the sub-schemas they share are compiled once, as functions the
- * exports call (no `$ref` is inlined). Where a request schema reaches a `oneOf` with a usable
- * `discriminator`, a second module (validators-fast.gen.js) exports a variant that picks the
- * branch by its tag (see fast-schemas.ts). Annotations are stripped before compiling and the code
- * is minified: neither changes what is accepted, both shrink what ships.
+ * Validators as Ajv standalone code, compiled at build time, once per profile: every distinct
+ * schema an operation uses (request body, JSON responses, stream event) is an export, and the
+ * sub-schemas they share are compiled once, as functions the exports call (no `$ref` is inlined).
+ * The code is split in modules (split-module.ts): validators.gen.js for request bodies,
+ * validators-response.gen.js for answers and stream events, validators-shared.gen.js for what
+ * both reach; an app that only checks requests bundles no answer validator. Where a request
+ * schema reaches a `oneOf` with a usable `discriminator`, validators-fast.gen.js exports a variant
+ * that picks the branch by its tag (see fast-schemas.ts), loaded by the runtime on first use.
+ * Annotations are stripped before compiling and the code is minified: neither changes what is
+ * accepted, both shrink what ships.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 import { transformSync } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
-import { fastSchemas } from './fast-schemas.ts';
+import { fastSchemas, type FastSchemas } from './fast-schemas.ts';
+import { splitStandalone } from './split-module.ts';
 import type { OperationInfo, SchemaSite } from './operations.ts';
 import { stripAnnotations } from './strip-annotations.ts';
 
-/** Per operation, the export names (of validators.gen.js, and validators-fast.gen.js for `fast`) of its validators. */
+/**
+ * Per operation, the export names of its validators: `request` in validators.gen.js, `fast` in
+ * validators-fast.gen.js, `responses` and `stream` in validators-response.gen.js.
+ */
 export interface ValidatorNames {
   request?: string;
   /** The request's fast variant, when there is one. */
@@ -26,8 +33,12 @@ export interface ValidatorNames {
 }
 
 export interface CompiledValidators {
-  /** validators.gen.js, absent when the profile has no schema to check. */
+  /** validators.gen.js (request bodies), absent when no operation takes a JSON body. */
   module?: string;
+  /** validators-response.gen.js (answers and stream events), absent when no operation has one. */
+  responseModule?: string;
+  /** validators-shared.gen.js, what both reach, absent when they share nothing. */
+  sharedModule?: string;
   /** validators-fast.gen.js, absent when no request reaches a usable discriminator. */
   fastModule?: string;
   byOperation: Map<string, ValidatorNames>;
@@ -35,12 +46,14 @@ export interface CompiledValidators {
 }
 
 const SPEC_ID = 'oas';
+/** The fast variants' schemas: those reaching a usable discriminator (the others are SPEC_ID's). */
+const FAST_ID = 'oas-fast';
 // The package is CommonJS: under Node's ESM loader the function is the `default` of the default import.
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
 const standaloneCode = ((standalone as unknown as { default?: StandaloneCode }).default ?? standalone) as unknown as StandaloneCode;
 
-/** The options of both Ajv instances; `discriminator` is on only for the fast variants. */
-function newAjv(discriminator: boolean): Ajv2020 {
+/** `discriminator` serves the fast variants; the full validators' schemas have none left. */
+function newAjv(): Ajv2020 {
   return new Ajv2020({
     // OpenAPI adds keywords JSON Schema does not know (discriminator, example, x-*).
     strict: false,
@@ -48,7 +61,7 @@ function newAjv(discriminator: boolean): Ajv2020 {
     allErrors: false,
     // Formats in the spec are informational (binary, unixtime); checking them would ship ajv-formats.
     validateFormats: false,
-    discriminator,
+    discriminator: true,
     // No optimizing pass over the generated code: about a third of compile time, and V8 runs the
     // unoptimized code as fast (same run of bench/codegen.ts: equal µs on valid and invalid bodies).
     code: { source: true, esm: true, lines: false, optimize: false },
@@ -100,8 +113,11 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
     byOperation.set(op.key, entry);
   }
 
-  const ajv = newAjv(false);
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: components }, inline });
+  // One Ajv for the full validators and the fast variants, so that the variants call the full
+  // validators' functions for every sub-schema that reaches no discriminator instead of repeating
+  // them. The full schemas lose their `discriminator`s (never applied by the full validators).
+  const ajv = newAjv();
+  ajv.addSchema({ $id: SPEC_ID, components: { schemas: withoutDiscriminators(components) }, inline: withoutDiscriminators(inline) });
   for (const target of targets) {
     try {
       ajv.addSchema({ $id: target.name, $ref: `${SPEC_ID}${target.key}` });
@@ -120,46 +136,95 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
   if (diagnostics.length) return { byOperation, diagnostics };
   if (targets.length === 0) return { byOperation, diagnostics };
 
-  const module = esModule(standaloneCode(ajv, Object.fromEntries(targets.map((t) => [t.name, t.name]))));
   const fast = fastSchemas({ components, inline });
   // Request bodies only: they are checked on every call (checkRequest, the mock); answers are checked far less often.
   const fastTargets = targets.filter((t) => t.role === 'request' && fast.reaches(t.key));
-  let fastModule: string | undefined;
+  const fastNames: string[] = [];
   if (fastTargets.length) {
-    const fastAjv = newAjv(true);
-    fastAjv.addSchema({ $id: SPEC_ID, components: { schemas: fast.components }, inline: fast.inline });
-    const compiled: string[] = [];
+    ajv.addSchema(fastDocument(fast));
     for (const target of fastTargets) {
+      const name = `${target.name}_fast`;
       try {
-        fastAjv.addSchema({ $id: target.name, $ref: `${SPEC_ID}${target.key}` });
-        fastAjv.getSchema(target.name);
-        compiled.push(target.name);
+        ajv.addSchema({ $id: name, $ref: `${FAST_ID}${target.key}` });
+        ajv.getSchema(name);
+        fastNames.push(name);
+        for (const names of byOperation.values()) if (names.request === target.name) names.fast = name;
       } catch {
         // A discriminator Ajv refuses after all: the full validator alone is still right.
-        fastAjv.removeSchema(target.name);
+        ajv.removeSchema(name);
       }
     }
-    if (compiled.length) {
-      fastModule = esModule(standaloneCode(fastAjv, Object.fromEntries(compiled.map((name) => [name, name]))));
-      for (const names of byOperation.values()) if (names.request && compiled.includes(names.request)) names.fast = names.request;
-    }
   }
-  return { module, fastModule, byOperation, diagnostics };
+
+  const exported = [...targets.map((t) => t.name), ...fastNames];
+  const code = withRuntimeHelpers(standaloneCode(ajv, Object.fromEntries(exported.map((name) => [name, name]))));
+  // Names are per schema: one used by a request and by an answer is in both groups.
+  const roots = { request: new Set<string>(), response: new Set<string>() };
+  for (const names of byOperation.values()) {
+    if (names.request) roots.request.add(names.request);
+    for (const name of [...Object.values(names.responses), ...(names.stream ? [names.stream] : [])]) roots.response.add(name);
+  }
+  const split = splitStandalone(code, { request: [...roots.request], response: [...roots.response], fast: fastNames }, `./${SHARED_MODULE}`);
+  const moduleOf = (group: string) => (split.groups[group] === undefined ? undefined : esModule(split.groups[group]!));
+  const module = moduleOf('request');
+  const responseModule = moduleOf('response');
+  const fastModule = fastNames.length ? moduleOf('fast') : undefined;
+  const sharedModule = split.shared === undefined ? undefined : esModule(split.shared);
+  return { module, responseModule, sharedModule, fastModule, byOperation, diagnostics };
+}
+
+/** A copy without `discriminator` objects (an OpenAPI annotation for the full validators). */
+function withoutDiscriminators<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutDiscriminators) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const annotation = key === 'discriminator' && value !== null && typeof value === 'object' && typeof (value as { propertyName?: unknown }).propertyName === 'string';
+    if (!annotation) out[key] = key === 'enum' || key === 'const' ? value : withoutDiscriminators(value);
+  }
+  return out as T;
+}
+
+/**
+ * The fast variants' document: the units that reach a usable discriminator, whose `$ref`s to the
+ * other units point into the full validators' document (compiled once, for both).
+ */
+function fastDocument(fast: FastSchemas): Record<string, unknown> {
+  const retarget = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(retarget);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && !fast.reaches(value)) out[key] = `${SPEC_ID}${value}`;
+      else out[key] = key === 'enum' || key === 'const' ? value : retarget(value);
+    }
+    return out;
+  };
+  const reaching = (units: Record<string, unknown>, prefix: string) =>
+    Object.fromEntries(Object.entries(units).filter(([name]) => fast.reaches(`${prefix}${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)).map(([name, schema]) => [name, retarget(schema)]));
+  return { $id: FAST_ID, components: { schemas: reaching(fast.components, '#/components/schemas/') }, inline: reaching(fast.inline, '#/inline/') };
 }
 
 /** Ajv's runtime helpers that oai-compat/runtime provides (the others serve options the validators do not use). */
 const RUNTIME_HELPERS = new Set(['equal', 'ucs2length']);
 
-/** Ajv's ES output with its runtime helpers imported from oai-compat/runtime (it `require`s them), minified. */
-function esModule(code: string): string {
-  const helpers = new Set<string>();
-  const replaced = code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
+/** The module validators.gen.js and validators-response.gen.js import what they share from. */
+export const SHARED_MODULE = 'validators-shared.gen.js';
+
+/** Ajv's ES output with its runtime helpers (it `require`s them) as the names oai-compat/runtime exports. */
+function withRuntimeHelpers(code: string): string {
+  return code.replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_, name: string) => {
     if (!RUNTIME_HELPERS.has(name)) throw new Error(`the validators need Ajv's runtime helper "${name}", which oai-compat/runtime does not provide`);
-    helpers.add(name);
     return name;
   });
-  const imports = helpers.size ? `import { ${[...helpers].sort().join(', ')} } from "oai-compat/runtime";\n` : '';
-  return transformSync(imports + replaced, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
+}
+
+/** One module with the runtime helpers it uses imported from oai-compat/runtime, minified. */
+function esModule(code: string): string {
+  // Ajv binds each helper once (`const func0 = equal;`): its messages mention "equal" too.
+  const helpers = [...RUNTIME_HELPERS].filter((name) => new RegExp(`=\\s*${name};`).test(code)).sort();
+  const imports = helpers.length ? `import { ${helpers.join(', ')} } from "oai-compat/runtime";\n` : '';
+  return transformSync(imports + code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */

@@ -42,6 +42,20 @@ export function plainPath(key: string): string {
   return key.replace(/\[[^\]=]+=[^\]]*\]/g, '[]').replace(/\[\]$/, '');
 }
 
+/**
+ * True when an `unsupported` variant key removed `path`: the field itself
+ * (`messages[role=user].content[type=image_url].image_url.detail`), or a field of the branch it
+ * removed (`tools[type=custom]` removes `tools[].custom`).
+ */
+function underRemovedVariant(claims: ReadonlyMap<string, Claim>, path: string): boolean {
+  for (const [key, claim] of claims) {
+    if (claim.status !== 'unsupported' || !isVariantKey(key)) continue;
+    const plain = plainPath(key);
+    if (path === plain || path.startsWith(`${plain}[].`) || path.startsWith(`${plain}.`)) return true;
+  }
+  return false;
+}
+
 export function locationRows(op: OperationContext, location: FieldLocation, ctx: RowContext): FieldRow[] {
   const base = op.baseFields?.[location] ?? noFields;
   const spec = op.specFields[location];
@@ -56,7 +70,6 @@ export function locationRows(op: OperationContext, location: FieldLocation, ctx:
   // An unsupported variant takes its branch out, and the fields only that branch has with it
   // (`response_format[type=json_schema]` → `response_format.json_schema`): counted as explained
   // for every field under the variant's plain path (the rows do not know which branch declares a field).
-  const removedVariants = [...mainClaims].filter(([key, c]) => isVariantKey(key) && c.status === 'unsupported').map(([key]) => plainPath(key)).flatMap((p) => [`${p}.`, `${p}[]`]);
   let paths: Iterable<string> = base.keys();
   if (spec !== base || keys.length > 0) paths = new Set([...base.keys(), ...spec.keys(), ...keys]);
 
@@ -106,7 +119,7 @@ export function locationRows(op: OperationContext, location: FieldLocation, ctx:
     if (ctx.isBaseProfile) continue;
     const parent = ancestorPaths(plain)[0];
     const parentRemoved = parent !== undefined && base.has(parent) && !spec.has(parent);
-    const explained = inherited !== undefined || parentRemoved || (byDefault && removingDefaults.has(status)) || (lists[path]?.length ?? 0) > 0 || removedVariants.some((v) => plain.startsWith(v));
+    const explained = inherited !== undefined || parentRemoved || underRemovedVariant(mainClaims, plain) || (byDefault && removingDefaults.has(status)) || (lists[path]?.length ?? 0) > 0;
     const problem = rowProblem(path, location, op, { inBase, inProvider, claim: claim ?? lists[path]?.[0], explained });
     if (problem) ctx.diagnostics.push({ severity: 'warning', ...problem, location: { file: ctx.overlayFile, pointer: claimPointer ?? op.pointer, action: actions?.at(-1)?.index } });
   }

@@ -9,7 +9,7 @@ import { getAtPointer } from '../load/pointer.ts';
 import type { JsonObject } from '../load/json.ts';
 import type { Claim, FieldLocation, ProfileModel, ValueRule } from '../profile/types.ts';
 import { accepts } from './accepts.ts';
-import { claimPointer, fieldSites, unscopedClaim } from './claims.ts';
+import { claimPointer, extensionClaim, fieldSites, unscopedClaim } from './claims.ts';
 import { sampleValues } from './rules.ts';
 
 /** Values the rule rejects: what it selects, or one number past the allowed ones of `notIn`. */
@@ -28,6 +28,9 @@ export function claimAgreement(spec: JsonObject, model: ProfileModel): Diagnosti
   for (const operation of model.operations) {
     for (const [location, fields] of Object.entries(operation.fields) as [FieldLocation, Record<string, Claim[]>][]) {
       for (const [field, claims] of Object.entries(fields ?? {})) {
+        if (extensionClaim(location, claims) && fieldSites(spec, operation, location, field).length === 0) {
+          problems.push(problem(claimPointer(operation, location, field), `${operation.key}: extension ${field} has a schema but the resolved spec does not declare it`));
+        }
         const claim = unscopedClaim(claims);
         if (!claim || claim.notInApi) continue;
         const pointer = claimPointer(operation, location, field);
@@ -40,9 +43,6 @@ export function claimAgreement(spec: JsonObject, model: ProfileModel): Diagnosti
         if (location === 'request.body' && (claim.status === 'ignored' || claim.status === 'deprecated')) {
           const unmarked = sites.filter((s) => s.kind === 'property' && (getAtPointer(spec, s.pointer) as JsonObject).deprecated !== true);
           if (unmarked.length > 0) problems.push(problem(pointer, `${operation.key}: ${field} is claimed ${claim.status} but its schema at ${unmarked.map((s) => s.pointer).join(', ')} is not marked deprecated`));
-        }
-        if (claim.status === 'extension' && claim.schema && location === 'request.body' && sites.length === 0) {
-          problems.push(problem(pointer, `${operation.key}: extension ${field} has a schema but the resolved spec does not declare it`));
         }
         for (const rule of absent ? [] : (claim.rules ?? []).filter((r) => r.effect === 'reject')) {
           for (const site of sites.filter((s) => s.kind === 'property')) {

@@ -1,9 +1,10 @@
 /**
  * Which claims change the schema, and the edits each one asks for: unsupported request fields and
  * never-returned response fields leave, `reject` rules constrain, ignored and deprecated request
- * fields are marked `deprecated` (supported ones lose OpenAI's mark), extension schemas join. Only unscoped claims compile:
+ * fields are marked `deprecated` (supported ones lose OpenAI's mark), extension schemas join (in
+ * request and response bodies, streamed events and response headers). Only unscoped claims narrow:
  * one schema serves every model and mode, so a claim about some models or a mode stays a claim
- * (docs, checks, mock), never a schema edit.
+ * (docs, checks, mock), never a narrowing edit; an extension's optional field joins either way.
  */
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import { fieldClaimPointer } from '../profile/parse.ts';
@@ -14,7 +15,7 @@ import type { Claim, FieldLocation, OperationModel } from '../profile/types.ts';
 import type { ClaimRef, Edit } from './edits.ts';
 import { parseFieldKey, type FieldStep } from './field-path.ts';
 import { expand, locateField, refPointer, type Cursor, type Site } from './locate.ts';
-import { locationRoots } from './roots.ts';
+import { locationRoots, successResponses } from './roots.ts';
 import { ruleEdits } from './rules.ts';
 
 export { unscopedClaim };
@@ -26,7 +27,7 @@ export function claimPointer(operation: OperationModel, location: FieldLocation,
 /** Where a field is declared for one operation and location (parameters for query and header). */
 export function fieldSites(spec: JsonObject, operation: Pick<OperationModel, 'pointer'>, location: FieldLocation, field: string): Site[] {
   if (location === 'request.query' || location === 'request.header') return parameterSites(spec, operation.pointer, location === 'request.query' ? 'query' : 'header', field);
-  if (location === 'response.header') return [];
+  if (location === 'response.header') return headerSites(spec, operation.pointer, field);
   const steps = parseFieldKey(field);
   return steps ? locateField(spec, locationRoots(spec, operation.pointer, location), steps) : [];
 }
@@ -46,6 +47,17 @@ function parameterSites(spec: JsonObject, operationPointer: string, where: strin
     }
   });
   return sites;
+}
+
+/** Header Objects named `name` (any case) in the 2xx answers of the operation. */
+function headerSites(spec: JsonObject, operationPointer: string, name: string): Site[] {
+  return successResponses(spec, operationPointer).flatMap((response) => {
+    const headers = (getAtPointer(spec, response.pointer) as JsonObject).headers;
+    if (!isObject(headers)) return [];
+    return Object.keys(headers)
+      .filter((key) => key.toLowerCase() === name.toLowerCase())
+      .map((key) => ({ kind: 'property' as const, pointer: `${response.pointer}/headers/${escapeToken(key)}`, hops: response.hops }));
+  });
 }
 
 /** The `schema` of a Parameter Object, through its `$ref`. */
@@ -78,18 +90,37 @@ function removals(spec: JsonObject, sites: readonly Site[], claim: ClaimRef, why
   return sites.flatMap((site) => [{ kind: 'remove' as const, pointer: site.pointer, hops: site.hops, claim, why }, ...companions(spec, site, claim, why)]);
 }
 
-/** An extension field joins the object that would declare it, nearest to the operation. */
-function extensionEdits(spec: JsonObject, operation: OperationModel, steps: FieldStep[], schema: Record<string, unknown>, claim: ClaimRef): Edit[] {
+/** An extension field joins the object that would declare it, nearest to the operation, in every body of its location. */
+function extensionEdits(spec: JsonObject, operation: OperationModel, location: FieldLocation, steps: FieldStep[], schema: Record<string, unknown>, claim: ClaimRef): Edit[] {
   const last = steps.at(-1);
   if (last?.kind !== 'property') return [];
-  const roots = locationRoots(spec, operation.pointer, 'request.body');
+  const roots = locationRoots(spec, operation.pointer, location);
   const parents: Cursor[] = steps.length === 1 ? roots : locateField(spec, roots, steps.slice(0, -1));
-  const why = `${operation.key}: ${claim.field} is the provider's extension`;
+  const why = `${operation.key}: ${claim.field} is the provider's extension (${location})`;
   return parents.flatMap((parent) => {
     const candidates = expand(spec, parent).filter((c) => isObject((getAtPointer(spec, c.pointer) as JsonObject).properties));
     const nearest = candidates.sort((a, b) => a.hops.length - b.hops.length)[0] ?? parent;
     return [{ kind: 'merge' as const, pointer: nearest.pointer, hops: nearest.hops, claim, why, value: { properties: { [last.name]: schema } } }];
   });
+}
+
+/** A provider's own response header joins the `headers` of every 2xx answer (a Header Object around the claim's schema). */
+function headerExtensionEdits(spec: JsonObject, operation: OperationModel, name: string, claim: Claim, ref: ClaimRef): Edit[] {
+  const why = `${operation.key}: response header ${name} is the provider's extension`;
+  const header = { ...(claim.note ? { description: claim.note } : {}), schema: claim.schema };
+  return successResponses(spec, operation.pointer).map((response) => ({ kind: 'merge' as const, pointer: response.pointer, hops: response.hops, claim: ref, why, value: { headers: { [name]: header } } }));
+}
+
+/**
+ * The claim whose schema an extension field gets: the unscoped one, else the first scoped one. Unlike
+ * narrowing, an added optional field is right for every model and mode, so a field only some
+ * models return still joins the one schema. Request parameters (query, header) are declared by
+ * hand-written actions, not compiled.
+ */
+export function extensionClaim(location: FieldLocation, claims: readonly Claim[]): Claim | undefined {
+  if (location === 'request.query' || location === 'request.header') return undefined;
+  const extensions = claims.filter((c) => c.status === 'extension' && c.schema && !c.notInApi);
+  return extensions.find((c) => !c.models?.length && c.mode === undefined) ?? extensions[0];
 }
 
 /** The edits the claims of one operation ask for, and what could not be compiled. */
@@ -98,10 +129,18 @@ export function operationEdits(spec: JsonObject, operation: OperationModel): { e
   const diagnostics: Diagnostic[] = [];
   for (const [location, fields] of Object.entries(operation.fields) as [FieldLocation, Record<string, Claim[]>][]) {
     for (const [field, claims] of Object.entries(fields ?? {})) {
-      const claim = unscopedClaim(claims);
-      if (!claim || claim.notInApi) continue;
       const ref: ClaimRef = { pointer: claimPointer(operation, location, field), operation: operation.key, location, field };
       const sites = fieldSites(spec, operation, location, field);
+      const extension = extensionClaim(location, claims);
+      if (extension) {
+        const steps = parseFieldKey(field);
+        if (sites.length > 0) {
+          diagnostics.push({ code: 'compile-extension-declared', severity: 'warning', message: `${operation.key}: extension ${field} (${location}) is already declared by the spec; its schema is not added`, hint: 'drop `schema` from the claim, or claim the field with another status', location: { pointer: ref.pointer } });
+        } else if (location === 'response.header') edits.push(...headerExtensionEdits(spec, operation, field, extension, ref));
+        else if (steps) edits.push(...extensionEdits(spec, operation, location, steps, extension.schema!, ref));
+      }
+      const claim = unscopedClaim(claims);
+      if (!claim || claim.notInApi) continue;
       const response = location.startsWith('response.');
       if (response ? claim.returned === 'never' || claim.status === 'unsupported' : claim.status === 'unsupported') {
         edits.push(...removals(spec, sites, ref, `${operation.key}: ${field} is ${response ? 'never returned' : 'not supported'} (${location})`));
@@ -124,12 +163,6 @@ export function operationEdits(spec: JsonObject, operation: OperationModel): { e
           const schemaSite = location === 'request.body' ? site : parameterSchema(spec, site);
           for (const rule of claim.rules ?? []) edits.push(...ruleEdits(spec, schemaSite, rule, ref));
         }
-      }
-      if (claim.status === 'extension' && claim.schema && location === 'request.body') {
-        const steps = parseFieldKey(field);
-        if (sites.length > 0) {
-          diagnostics.push({ code: 'compile-extension-declared', severity: 'warning', message: `${operation.key}: extension ${field} is already declared by the spec; its schema is not added`, hint: 'drop `schema` from the claim, or claim the field with another status', location: { pointer: ref.pointer } });
-        } else if (steps) edits.push(...extensionEdits(spec, operation, steps, claim.schema, ref));
       }
     }
   }

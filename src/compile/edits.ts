@@ -24,8 +24,8 @@ interface EditBase {
 export type Edit =
   /** Removes an object member (a property, a parameter, a `oneOf` branch) or an array item. */
   | (EditBase & { kind: 'remove' })
-  /** Merges `value` into the node (Overlay `update`). */
-  | (EditBase & { kind: 'merge'; value: Record<string, unknown> })
+  /** Merges `value` into the node (Overlay `update`; on an array, the items are appended). */
+  | (EditBase & { kind: 'merge'; value: Record<string, unknown> | unknown[] })
   /** Removes these values from the node's `enum`. */
   | (EditBase & { kind: 'remove-values'; values: unknown[] });
 

@@ -37,12 +37,15 @@ export function locationRoots(spec: JsonObject, operationPointer: string, locati
     return body ? mediaSchemas(spec, body, () => true) : [];
   }
   if (location !== 'response.body' && location !== 'response.stream') return [];
-  const responses = isObject(operation.responses) ? operation.responses : {};
   const stream = location === 'response.stream';
+  return successResponses(spec, operationPointer).flatMap((response) => mediaSchemas(spec, response, (mediaType) => (mediaType === EVENT_STREAM) === stream));
+}
+
+/** The 2xx Response Objects of an operation, through their `$ref`s. */
+export function successResponses(spec: JsonObject, operationPointer: string): Cursor[] {
+  const operation = getAtPointer(spec, operationPointer);
+  const responses = isObject(operation) && isObject(operation.responses) ? operation.responses : {};
   return Object.keys(responses)
     .filter((status) => status.startsWith('2'))
-    .flatMap((status) => {
-      const response = deref(spec, { pointer: `${operationPointer}/responses/${escapeToken(status)}`, hops: [] });
-      return response ? mediaSchemas(spec, response, (mediaType) => (mediaType === EVENT_STREAM) === stream) : [];
-    });
+    .flatMap((status) => deref(spec, { pointer: `${operationPointer}/responses/${escapeToken(status)}`, hops: [] }) ?? []);
 }

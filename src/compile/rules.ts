@@ -22,8 +22,21 @@ function bound(node: JsonObject, keyword: 'maximum' | 'minimum' | 'exclusiveMaxi
 }
 
 /**
+ * Allowed values the field's enums lack (Groq's `service_tier: on_demand`) join the enums holding
+ * values of the same type: the claim lists what the provider accepts, so the schema must too.
+ */
+function addToEnums(spec: JsonObject, site: Cursor, allowed: readonly unknown[], claim: ClaimRef, why: string): Edit[] {
+  const nodes = enumNodes(spec, site).map((c) => ({ c, values: (getAtPointer(spec, c.pointer) as JsonObject).enum as unknown[] }));
+  const missing = allowed.filter((value) => !nodes.some((n) => n.values.includes(value)));
+  return nodes.flatMap(({ c, values }) => {
+    const added = missing.filter((value) => values.some((v) => typeof v === typeof value));
+    return added.length ? [{ pointer: `${c.pointer}/enum`, hops: c.hops, claim, why: `${why} (the provider also accepts ${added.map((v) => JSON.stringify(v)).join(', ')})`, kind: 'merge' as const, value: added }] : [];
+  });
+}
+
+/**
  * The edits making the schema at `site` reject what the rule rejects: allowed values narrow the
- * `enum`s the field reaches (or become one), rejected values leave those `enum`s (or become
+ * `enum`s the field reaches (or become one; allowed values they lack are added), rejected values leave those `enum`s (or become
  * `not: {enum}`), ranges become `maximum`/`minimum`/`exclusive*`.
  */
 export function ruleEdits(spec: JsonObject, site: Cursor, rule: ValueRule, claim: ClaimRef): Edit[] {
@@ -43,7 +56,8 @@ export function ruleEdits(spec: JsonObject, site: Cursor, rule: ValueRule, claim
   const when = rule.when;
   if ('notIn' in when) {
     const allowed = when.notIn;
-    return dropFromEnums((v) => !allowed.includes(v)) ?? merge({ enum: allowed });
+    const dropped = dropFromEnums((v) => !allowed.includes(v));
+    return dropped ? [...dropped, ...addToEnums(spec, site, allowed, claim, why)] : merge({ enum: allowed });
   }
   if ('in' in when) return dropFromEnums((v) => when.in.includes(v)) ?? merge({ not: { enum: when.in } });
   if ('equals' in when) return dropFromEnums((v) => v === when.equals) ?? merge({ not: { const: when.equals } });

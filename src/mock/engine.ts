@@ -9,10 +9,12 @@ import { errorBody, injectedError, mockError, type MockError } from './errors.ts
 import { defaultLimits, parseJsonBody, parseMultipart, parseQuery, unsupportedMediaType, type BodyLimits } from './input.ts';
 import { isJsonType, type Json, type MockModel, type OperationModel } from './model.ts';
 import { behave } from './behave/index.ts';
+import { scriptsContent } from './behave/scripted.ts';
 import { effectiveRequest } from './behave/claims.ts';
 import { finishBody, prepareResponse, type PreparedResponse, type ResponseCheck } from './respond.ts';
 import { buildRouter, type Router } from './route.ts';
 import { checkAuth, checkClaims } from './rules.ts';
+import { requestScope } from './scope.ts';
 import type { FixtureAnswer, FixtureSet } from './fixtures.ts';
 import type { MockState } from './state.ts';
 import { encodeEvent, type SseEvent } from './stream/sse.ts';
@@ -98,18 +100,21 @@ export function createEngine(input: EngineInput): Engine {
       const bodyIssue = validator.check(op, body.part, body.value, body.contentType);
       if (bodyIssue) return sendError(res, mockError(400, bodyIssue.message, { param: bodyIssue.param, code: bodyIssue.code }));
     }
-    const claimError = checkClaims(model, op, { body: body.value, query, headers: req.headers });
+    const scope = requestScope(model, op, body.value);
+    const claimError = checkClaims(model, op, { body: body.value, query, headers: req.headers }, scope);
     if (claimError) return sendError(res, claimError);
 
     const answer = preparedFor(op);
     const raw = (body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? body.value : {}) as Record<string, unknown>;
-    const request = effectiveRequest(op, raw);
+    const request = effectiveRequest(op, raw, scope);
     if (isError(request)) return sendError(res, request);
     const scripted = input.fixtures?.match(op, raw, req.headers);
     if (scripted && scripted.kind !== 'reply') return sendScripted(req, res, answer, scripted);
-    const script = scripted?.reply;
-    const produce = () => behave({ spec, model, op, request, query, pathParams, template: answer.body, clearable: answer, ...(script ? { script } : {}) });
-    const outcome = input.state ? input.state.serve({ op, pathParams, query, request, template: answer.body }, produce) : produce();
+    const reply = scripted?.reply;
+    const script = reply && scriptsContent(reply) ? reply : undefined;
+    const answered = reply?.as ? { ...request, ...reply.as } : request;
+    const produce = () => behave({ spec, model, op, request: answered, scope, query, pathParams, template: answer.body, clearable: answer, ...(script ? { script } : {}) });
+    const outcome = input.state ? input.state.serve({ spec, op, pathParams, query, request, template: answer.body }, produce) : produce();
     if (isError(outcome)) return sendError(res, outcome);
     if (!outcome) return sendPrepared(res, answer, request);
     if ('events' in outcome) return sendEvents(res, answer.headers, outcome.events);

@@ -98,11 +98,15 @@ function checkFixtures(value: unknown, model: MockModel, spec: OpenAPIDocument):
     if (f.reply !== undefined && !replyOperations.has(op.key)) problems.push({ code: 'mock-fixture-reply', message: `reply (text/toolCalls) applies to ${[...replyOperations].join(', ')}, not ${op.key}`, hint: 'answer this operation with body, stream or error', pointer: `${at}/reply` });
     if (f.error !== undefined && !(Number.isInteger(f.error.status) && f.error.status >= 400 && f.error.status <= 599)) problems.push({ code: 'mock-fixture-error', message: 'error.status must be an HTTP error status (400-599)', hint: 'e.g. error: { status: 429, message: Slow down }', pointer: `${at}/error/status` });
     if (f.stream !== undefined && !Array.isArray(f.stream.chunks)) problems.push({ code: 'mock-fixture-stream', message: 'stream.chunks must be a list of events', hint: 'e.g. stream: { chunks: [{...}, "[DONE]"], delayMs: 20 }', pointer: `${at}/stream/chunks` });
+    if (f.reply !== undefined && (typeof f.reply !== 'object' || f.reply === null || (f.reply.as !== undefined && (typeof f.reply.as !== 'object' || f.reply.as === null || Array.isArray(f.reply.as))))) {
+      problems.push({ code: 'mock-fixture-reply', message: 'reply is an object { text?, toolCalls?, as? }, and reply.as an object of request fields', hint: 'e.g. reply: { as: { n: 2 } } answers as if the request had said n: 2', pointer: `${at}/reply` });
+      continue;
+    }
     const known = bodyFields(spec, op);
-    for (const field of Object.keys(f.match.body ?? {})) {
-      const pointer = `${at}/match/body/${field}`;
+    const fields = [...Object.keys(f.match.body ?? {}).map((field) => [field, `${at}/match/body/${field}`]), ...Object.keys(f.reply?.as ?? {}).map((field) => [field, `${at}/reply/as/${field}`])];
+    for (const [field, pointer] of fields) {
       if (fieldStatus(op, field) === 'unsupported') {
-        problems.push({ code: 'mock-fixture-field', message: `${model.providerName} rejects '${field}' on ${op.key} (unsupported), so this fixture could never match`, hint: `drop '${field}' from the matcher`, pointer });
+        problems.push({ code: 'mock-fixture-field', message: `${model.providerName} rejects '${field}' on ${op.key} (unsupported), so ${pointer.includes('/reply/') ? 'no request could carry it' : 'this fixture could never match'}`, hint: `drop '${field}' from the fixture`, pointer });
       } else if (known && !known.has(field)) problems.push({ code: 'mock-fixture-field', message: `'${field}' is not a request field of ${op.key} for ${model.providerName}`, hint: `use one of: ${[...known].slice(0, 12).join(', ')}`, pointer });
     }
   }

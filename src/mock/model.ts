@@ -6,8 +6,8 @@
 import type { OpenAPIDocument } from '../build/types.ts';
 import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
 import { parseProfile } from '../profile/parse.ts';
-import { operationsByKey, plainClaims } from '../profile/select.ts';
-import { fieldLocations, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel, type ValueRule } from '../profile/types.ts';
+import { isScoped, isVariantKey, operationsByKey, plainClaims } from '../profile/select.ts';
+import { fieldLocations, type Claim, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel, type ValueRule } from '../profile/types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -33,6 +33,22 @@ export interface ClaimModel {
 
 /** The unscoped field claims of one operation (from the profile model), by location and field path. */
 export type FieldClaims = Partial<Record<FieldLocation, Record<string, ClaimModel>>>;
+
+/** A claim about some models and/or one mode (`models: [...]`, `mode: thinking`). */
+export interface ScopedClaimModel extends ClaimModel {
+  models?: string[];
+  mode?: string;
+}
+
+/** The scoped claims of one operation, by location and field path (only fields that have some). */
+export type ScopedClaims = Partial<Record<FieldLocation, Record<string, ScopedClaimModel[]>>>;
+
+/** A mode of the provider, as the mock tells it from a request (see ModeModel in the profile types). */
+export interface MockMode {
+  id: string;
+  select: Record<string, unknown>[];
+  default?: boolean;
+}
 
 export interface ResponseModel {
   status: number;
@@ -63,6 +79,8 @@ export interface OperationModel {
   streamField?: string;
   requiresAuth: boolean;
   claims: FieldClaims;
+  /** Claims scoped to models or modes; they win over `claims` for the requests they are about. */
+  scoped?: ScopedClaims;
   /** The status of fields no claim names, per location (the operation's `defaults`). */
   defaults?: Partial<Record<FieldLocation, { status: string }>>;
 }
@@ -78,6 +96,8 @@ export interface MockModel {
   providerName: string;
   /** Model names the provider's docs give (for `GET /models`). */
   models: string[];
+  /** Modes claims can be scoped to, with the request bodies that select them. */
+  modes?: MockMode[];
   auth: AuthModel;
   operations: OperationModel[];
   /** Operations of the base profile this provider does not offer (for a helpful 404). */
@@ -142,7 +162,8 @@ export function buildMockModel(spec: OpenAPIDocument, profile: string | ProfileM
   for (const { key, path, method, pathItem, operation } of listOperations(spec)) operations.push(operationModel(spec, path, method, pathItem, operation, byKey.get(key)));
   const offered = new Set(operations.map((op) => op.key));
   const notOffered = base ? baseOperationKeys(base).filter((key) => !offered.has(key)) : [];
-  return { profile: claims.id, providerName: claims.name, models: claims.models, auth: authModel(spec, claims), operations, notOffered, retired: retiredOperations(claims) };
+  const modes = claims.modes.map((m): MockMode => ({ id: m.id, select: m.select ?? [], ...(m.default ? { default: true } : {}) }));
+  return { profile: claims.id, providerName: claims.name, models: claims.models, ...(modes.length ? { modes } : {}), auth: authModel(spec, claims), operations, notOffered, retired: retiredOperations(claims) };
 }
 
 function baseOperationKeys(base: OpenAPIDocument): string[] {
@@ -213,19 +234,33 @@ function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, 
     ...(streamField ? { streamField } : {}),
     requiresAuth: !Array.isArray(security) || security.length > 0,
     claims: mockClaims(claimed),
+    ...scopedClaims(claimed),
     ...(claimed && Object.keys(claimed.defaults).length > 0 ? { defaults: Object.fromEntries(Object.entries(claimed.defaults).map(([at, d]) => [at, { status: d.status }])) } : {}),
   };
 }
+
+const claimModel = (c: Claim): ClaimModel => ({ status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}), ...(c.rules?.length ? { rules: c.rules } : {}) });
 
 function mockClaims(claimed: ClaimedOperation | undefined): FieldClaims {
   const claims: FieldClaims = {};
   for (const location of fieldLocations) {
     if (!claimed?.fields[location]) continue;
-    claims[location] = Object.fromEntries(
-      Object.entries(plainClaims(claimed, location)).map(([path, c]) => [path, { status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}), ...(c.rules?.length ? { rules: c.rules } : {}) }]),
-    );
+    claims[location] = Object.fromEntries(Object.entries(plainClaims(claimed, location)).map(([path, c]) => [path, claimModel(c)]));
   }
   return claims;
+}
+
+/** Scoped claims of plain field paths, computed once so a request only looks them up. */
+function scopedClaims(claimed: ClaimedOperation | undefined): { scoped?: ScopedClaims } {
+  const scoped: ScopedClaims = {};
+  for (const location of fieldLocations) {
+    for (const [path, list] of Object.entries(claimed?.fields[location] ?? {})) {
+      const some = isVariantKey(path) ? [] : list.filter(isScoped);
+      if (some.length === 0) continue;
+      (scoped[location] ??= {})[path] = some.map((c) => ({ ...claimModel(c), ...(c.models?.length ? { models: c.models } : {}), ...(c.mode !== undefined ? { mode: c.mode } : {}) }));
+    }
+  }
+  return Object.keys(scoped).length ? { scoped } : {};
 }
 
 /** The success response: the lowest 2xx (or `default`), preferring JSON over other content. */

@@ -4,7 +4,9 @@
  * `ignored` and `deprecated` fields pass (their constraints, like `n` must be 1, are schema).
  */
 import { badRequest, mockError, type MockError } from './errors.ts';
+import type { FieldLocation } from '../profile/types.ts';
 import type { AuthModel, ClaimModel, MockModel, OperationModel } from './model.ts';
+import { claimFor, type RequestScope } from './scope.ts';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -46,35 +48,63 @@ interface CompiledClaim {
   claim: ClaimModel;
 }
 
-const compiled = new WeakMap<OperationModel, { body: CompiledClaim[]; query: CompiledClaim[]; header: CompiledClaim[] }>();
+interface ClaimGroups {
+  body: CompiledClaim[];
+  query: CompiledClaim[];
+  header: CompiledClaim[];
+}
 
-/** Only `unsupported` claims reject; kept per operation so the hot path walks a short list. */
-function rejectingClaims(op: OperationModel) {
+const compiled = new WeakMap<OperationModel, { plain: ClaimGroups; scoped: ClaimGroups }>();
+const steps = (path: string): Step[] => path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), each: s.endsWith('[]') }));
+const locations = { body: 'request.body', query: 'request.query', header: 'request.header' } as const;
+
+/**
+ * Kept per operation so the hot path walks short lists: `plain`, the `unsupported` claims of
+ * fields without scoped claims; `scoped`, the fields whose claim depends on the request's model
+ * or mode (resolved per request).
+ */
+function claimGroups(op: OperationModel) {
   let entry = compiled.get(op);
   if (!entry) {
-    const pick = (group: Record<string, ClaimModel> | undefined): CompiledClaim[] =>
-      Object.entries(group ?? {})
-        .filter(([, claim]) => claim.status === 'unsupported')
-        .map(([path, claim]) => ({ path, claim, steps: path.split('.').map((s) => ({ key: s.replace(/\[\]$/, ''), each: s.endsWith('[]') })) }));
-    entry = { body: pick(op.claims['request.body']), query: pick(op.claims['request.query']), header: pick(op.claims['request.header']) };
+    const group = (pick: (location: FieldLocation) => [string, ClaimModel][]): ClaimGroups => ({
+      body: pick(locations.body).map(([path, claim]) => ({ path, claim, steps: steps(path) })),
+      query: pick(locations.query).map(([path, claim]) => ({ path, claim, steps: steps(path) })),
+      header: pick(locations.header).map(([path, claim]) => ({ path, claim, steps: steps(path) })),
+    });
+    const isScoped = (location: FieldLocation, path: string) => Boolean(op.scoped?.[location]?.[path]);
+    const plain = group((location) => Object.entries(op.claims[location] ?? {}).filter(([path, claim]) => claim.status === 'unsupported' && !isScoped(location, path)));
+    const scoped = group((location) => Object.keys(op.scoped?.[location] ?? {}).map((path) => [path, { status: 'scoped' }]));
+    entry = { plain, scoped };
     compiled.set(op, entry);
   }
   return entry;
 }
 
-export function checkClaims(model: MockModel, op: OperationModel, parts: { body?: unknown; query?: Record<string, unknown>; headers: Headers }): MockError | undefined {
-  const claims = rejectingClaims(op);
+type Parts = { body?: unknown; query?: Record<string, unknown>; headers: Headers };
+type Resolve = (c: CompiledClaim, location: FieldLocation) => ClaimModel | undefined;
+const ownClaim: Resolve = (c) => c.claim;
+
+export function checkClaims(model: MockModel, op: OperationModel, parts: Parts, scope?: RequestScope): MockError | undefined {
+  const { plain, scoped } = claimGroups(op);
+  return firstRejected(model, plain, parts, ownClaim) ?? (op.scoped ? firstRejected(model, scoped, parts, (c, location) => claimFor(op, location, c.path, scope)) : undefined);
+}
+
+/** The 400 for the first field present in the request whose claim (as `resolve` finds it) is `unsupported`. */
+function firstRejected(model: MockModel, claims: ClaimGroups, parts: Parts, resolve: Resolve): MockError | undefined {
   for (const c of claims.header) {
-    if (parts.headers[c.path.toLowerCase()] !== undefined) return rejected(model, c, c.path.toLowerCase());
+    const claim = resolve(c, locations.header);
+    if (claim?.status === 'unsupported' && parts.headers[c.path.toLowerCase()] !== undefined) return rejected(model, c.path.toLowerCase(), claim);
   }
   for (const c of claims.query) {
-    const found = parts.query && find(parts.query, c.steps, 0, '');
-    if (found) return rejected(model, c, found);
+    const claim = resolve(c, locations.query);
+    const found = claim?.status === 'unsupported' && parts.query ? find(parts.query, c.steps, 0, '') : undefined;
+    if (found && claim) return rejected(model, found, claim);
   }
   if (parts.body && typeof parts.body === 'object') {
     for (const c of claims.body) {
-      const found = find(parts.body, c.steps, 0, '');
-      if (found) return rejected(model, c, found);
+      const claim = resolve(c, locations.body);
+      const found = claim?.status === 'unsupported' ? find(parts.body, c.steps, 0, '') : undefined;
+      if (found && claim) return rejected(model, found, claim);
     }
   }
   return undefined;
@@ -100,8 +130,8 @@ function find(value: unknown, steps: Step[], index: number, at: string): string 
   return find(child, steps, index + 1, here);
 }
 
-function rejected(model: MockModel, c: CompiledClaim, param: string): MockError {
-  const note = c.claim.note ? ` ${c.claim.note}` : '';
-  const instead = c.claim.replacement ? ` Use '${c.claim.replacement}' instead.` : '';
+function rejected(model: MockModel, param: string, claim: ClaimModel): MockError {
+  const note = claim.note ? ` ${claim.note}` : '';
+  const instead = claim.replacement ? ` Use '${claim.replacement}' instead.` : '';
   return badRequest(`'${param}' is not supported by ${model.providerName}.${note}${instead}`, param, 'unsupported_parameter');
 }

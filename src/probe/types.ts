@@ -29,6 +29,10 @@ export interface ProbeExchange {
   error?: string;
   /** Milliseconds from sending to the end of the body. */
   ms: number;
+  /** 429 answers retried before this one (after the server's `retry-after`). */
+  retries?: number;
+  /** The same request was answered earlier in the run (for another field): its answer is reused, nothing sent. */
+  reused?: boolean;
 }
 
 /** The probe's finding for one field of one operation. */

@@ -19,7 +19,7 @@ export function checkProfile(spec: JsonObject, model: ProfileModel, id: string):
   if (provider.id !== undefined && provider.id !== id) {
     problems.push(error('x-compat-provider-id', `x-compat.provider.id is "${String(provider.id)}" but the profile folder is "${id}"`, 'make them equal: the id names the folder spec/providers/<id>/', '/x-compat/provider/id'));
   }
-  problems.push(...duplicateIds(root, 'sources'), ...duplicateIds(root, 'modes'), ...duplicateIds(root, 'behaviours'));
+  problems.push(...duplicateIds(root, 'sources'), ...duplicateIds(root, 'modes'), ...duplicateIds(root, 'behaviours'), ...defaultModes(model));
 
   const sourceIds = new Set(model.sources.map((s) => s.id));
   const citations: [string, string][] = [];
@@ -47,6 +47,14 @@ function duplicateIds(root: JsonObject, key: string): Diagnostic[] {
     seen.add(id);
   });
   return problems;
+}
+
+/** A request without a mode's `select` is in at most one mode. */
+function defaultModes(model: ProfileModel): Diagnostic[] {
+  const defaults = model.modes.map((m, index) => [m, index] as const).filter(([m]) => m.default);
+  return defaults.slice(1).map(([m, index]) =>
+    error('x-compat-mode-default-twice', `x-compat.modes marks both "${defaults[0][0].id}" and "${m.id}" as the default`, 'keep `default: true` on one mode: the one a request is in when it selects none', `/x-compat/modes/${index}/default`),
+  );
 }
 
 /** Every `source: <id>` under `value` (the root's `sources` list defines ids, it cites none). */

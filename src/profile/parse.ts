@@ -113,7 +113,7 @@ export function parseProfile(spec: JsonObject, options: ParseOptions): ParseResu
     sources,
     source: defaultSource,
     models: strings(root.models),
-    modes: list(root.modes).filter(isObject).map((m): ModeModel => ({ id: String(m.id), title: String(m.title), how: String(m.how) })),
+    modes: list(root.modes).filter(isObject).map(modeModel),
     notes: strings(root.notes),
     behaviours: list(root.behaviours).filter(isObject).map((b) => reader.behaviour(b, rootProvenance)),
     unverified: list(root.unverified).filter(isObject).map((u) => ({ ...(u as ProfileModel['unverified'][number]) })),
@@ -123,6 +123,11 @@ export function parseProfile(spec: JsonObject, options: ParseOptions): ParseResu
   };
   diagnostics.push(...checkProfile(spec, model, options.id));
   return { model, diagnostics };
+}
+
+function modeModel(m: JsonObject): ModeModel {
+  const select = list(m.select).filter(isObject);
+  return { id: String(m.id), title: String(m.title), how: String(m.how), ...(select.length ? { select } : {}), ...(m.default === true ? { default: true } : {}) };
 }
 
 /** An operation is sliced away when claimed `unsupported` or retired. */

@@ -181,6 +181,13 @@ export interface ModeModel {
   title: string;
   /** How a request turns the mode on (prose, e.g. `thinking: {type: enabled}`). */
   how: string;
+  /**
+   * The same, for tools (mock, checks): a request is in this mode when its body matches one of
+   * these partial bodies (objects match by the keys they list, other values by equality).
+   */
+  select?: Record<string, unknown>[];
+  /** The mode of a request that matches no mode's `select` (DeepSeek: thinking is on by default). */
+  default?: boolean;
 }
 
 /** The whole profile, as every generator reads it. */

@@ -3,7 +3,7 @@
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
 import { findField, formatLocation, fromInstancePath, hasField, removeAt } from './field-path.ts';
-import type { CheckResult, FieldClaim, FieldClaims, Issue, OperationEntry, OperationTable, ProviderProfile, SchemaError, ValidateFunction } from './types.ts';
+import type { CheckResult, EndpointLifecycle, FieldClaim, FieldClaims, Issue, ProviderProfile, RequestEntry, RequestTable, ResponseEntry, ResponseTable, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
   /** `keep` (default): send ignored fields, with a warning; `strip`: remove them; `error`: refuse. */
@@ -20,10 +20,11 @@ export interface PrepareReport extends CheckResult {
 /** Schema errors are reported up to this many per check; the rest are counted in one line. */
 const MAX_SCHEMA_ERRORS = 20;
 
-export function checkRequest(table: OperationTable, provider: ProviderProfile, operation: string, body: unknown): CheckResult {
+export function checkRequest(table: RequestTable, provider: ProviderProfile, operation: string, body: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
+  if (entry.lifecycle) result.warnings.push(lifecycleIssue(provider, operation, entry.lifecycle));
   const claims = requestClaimsFor(entry, body);
   const fields = formFields(body) ?? body;
   claimIssues(provider, claims, fields, 'request', result);
@@ -33,19 +34,19 @@ export function checkRequest(table: OperationTable, provider: ProviderProfile, o
 }
 
 /** The claims for this body: those of its `model` when a claim is scoped to it, else the unscoped ones. */
-function requestClaimsFor(entry: OperationEntry, body: unknown): FieldClaims | undefined {
+function requestClaimsFor(entry: RequestEntry, body: unknown): FieldClaims | undefined {
   const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { model?: unknown }).model : undefined;
   return (typeof model === 'string' && entry.requestClaimsByModel && hasOwn.call(entry.requestClaimsByModel, model) ? entry.requestClaimsByModel[model] : undefined) ?? entry.requestClaims;
 }
 
-const listedCache = new WeakMap<OperationEntry, Set<string>>();
+const listedCache = new WeakMap<RequestEntry, Set<string>>();
 
 /**
  * Top-level body fields that no claim names, in a body of an operation with an `unsupported` or
  * `ignored` default. A claim on `messages[].name` lists `messages`: only fields no claim reaches
  * take the default.
  */
-function unlistedFields(entry: OperationEntry, body: unknown): string[] {
+function unlistedFields(entry: RequestEntry, body: unknown): string[] {
   if (!entry.requestDefault || typeof body !== 'object' || body === null || Array.isArray(body)) return [];
   let listed = listedCache.get(entry);
   if (!listed) {
@@ -60,7 +61,7 @@ function defaultIssue(provider: ProviderProfile, field: string, fallback: FieldC
   return { field, status: fallback.status, message: `\`${field}\` ${verb} ${provider.name} (by default: the docs list the fields it takes${fallback.note ? `; ${fallback.note}` : ''})` };
 }
 
-function defaultIssues(provider: ProviderProfile, entry: OperationEntry, body: unknown, result: CheckResult): void {
+function defaultIssues(provider: ProviderProfile, entry: RequestEntry, body: unknown, result: CheckResult): void {
   const fallback = entry.requestDefault;
   if (!fallback) return;
   for (const field of unlistedFields(entry, body)) (fallback.status === 'unsupported' ? result.errors : result.warnings).push(defaultIssue(provider, field, fallback));
@@ -84,7 +85,7 @@ function copyBody(body: unknown): unknown {
   return copy;
 }
 
-export function checkResponse(table: OperationTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
+export function checkResponse(table: ResponseTable, provider: ProviderProfile, operation: string, status: number, body: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
@@ -93,7 +94,7 @@ export function checkResponse(table: OperationTable, provider: ProviderProfile, 
   return finish(result);
 }
 
-export function checkStreamEvent(table: OperationTable, provider: ProviderProfile, operation: string, event: unknown): CheckResult {
+export function checkStreamEvent(table: ResponseTable, provider: ProviderProfile, operation: string, event: unknown): CheckResult {
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
@@ -107,7 +108,7 @@ export function checkStreamEvent(table: OperationTable, provider: ProviderProfil
 }
 
 export function prepareRequest(
-  table: OperationTable,
+  table: RequestTable,
   provider: ProviderProfile,
   operation: string,
   body: unknown,
@@ -118,7 +119,7 @@ export function prepareRequest(
   const ignoredMode = options.ignored ?? 'keep';
   const unsupportedMode = options.unsupported ?? 'error';
   const prepared = copyBody(body);
-  const report: PrepareReport = { ok: true, errors: [], warnings: [], stripped: [] };
+  const report: PrepareReport = { ok: true, errors: [], warnings: entry.lifecycle ? [lifecycleIssue(provider, operation, entry.lifecycle)] : [], stripped: [] };
   const claims = requestClaimsFor(entry, body);
   const fallback = entry.requestDefault;
   const byDefault: [string, FieldClaim][] = fallback ? unlistedFields(entry, formFields(prepared) ?? prepared).map((field) => [field, fallback]) : [];
@@ -139,7 +140,7 @@ export function prepareRequest(
   return { body: prepared, report };
 }
 
-function responseValidator(entry: OperationEntry, status: number): ValidateFunction | undefined {
+function responseValidator(entry: ResponseEntry, status: number): ValidateFunction | undefined {
   const code = String(status);
   return entry.responses[code] ?? entry.responses[`${code[0]}XX`] ?? entry.responses.default;
 }
@@ -254,7 +255,17 @@ function describe(error: SchemaError): string {
 }
 
 function notOffered(provider: ProviderProfile, operation: string): CheckResult {
-  return { ok: false, errors: [{ field: '', status: 'unsupported', message: `${operation} is not offered by ${provider.name}` }], warnings: [] };
+  const retired = provider.retired && hasOwn.call(provider.retired, operation) ? provider.retired[operation] : undefined;
+  const message = retired ? lifecycleIssue(provider, operation, retired).message : `${operation} is not offered by ${provider.name}`;
+  return { ok: false, errors: [{ field: '', status: 'unsupported', message }], warnings: [] };
+}
+
+/** `POST /chat/completions was retired by Perplexity on 2026-09-27; use POST /responses`. */
+function lifecycleIssue(provider: ProviderProfile, operation: string, lifecycle: EndpointLifecycle): Issue {
+  const when = lifecycle.date ? ` on ${lifecycle.date}` : '';
+  const instead = lifecycle.replacement ? `; use ${lifecycle.replacement}` : '';
+  const verb = lifecycle.state === 'retired' ? 'was retired' : 'is deprecated';
+  return { field: '', status: 'deprecated', message: `${operation} ${verb} by ${provider.name}${when}${instead}${lifecycle.note ? ` (${lifecycle.note})` : ''}` };
 }
 
 function emptyResult(): CheckResult {

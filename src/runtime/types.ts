@@ -40,17 +40,18 @@ export interface ValidateFunction {
   errors?: SchemaError[] | null;
 }
 
-/** What the generated operations table holds for one operation. */
-export interface OperationEntry {
+/**
+ * What checkRequest and prepareRequest read of one operation. Apart from the answers' part
+ * (ResponseEntry) so that an app checking requests bundles no answer validator.
+ */
+export interface RequestEntry {
   method: string;
   path: string;
   /** Validator of the JSON request body, when the operation takes one. */
   request?: ValidateFunction;
-  /** Validators of JSON responses by status code (`200`, `4XX`, `default`). */
-  responses: Readonly<Record<string, ValidateFunction>>;
-  /** Validator of one `text/event-stream` event's data. */
-  stream?: ValidateFunction;
   requestClaims?: FieldClaims;
+  /** The operation is deprecated (from the provider's docs): every check warns, naming the date and replacement. */
+  lifecycle?: EndpointLifecycle;
   /**
    * Per model named by a model-scoped claim: the request claims for a body whose `model` is that
    * model (the unscoped claims with that model's claims in their place). Mode-scoped claims are
@@ -61,9 +62,22 @@ export interface OperationEntry {
   requestDefault?: FieldClaim;
   /** With `requestDefault`: the top-level body fields some claim names (variant and scoped claims included). */
   requestListed?: readonly string[];
+}
+
+/** What checkResponse and checkStreamEvent read of one operation. */
+export interface ResponseEntry {
+  /** Validators of JSON responses by status code (`200`, `4XX`, `default`). */
+  responses: Readonly<Record<string, ValidateFunction>>;
+  /** Validator of one `text/event-stream` event's data. */
+  stream?: ValidateFunction;
   responseClaims?: FieldClaims;
 }
 
+/** What the generated operations table holds for one operation. */
+export interface OperationEntry extends RequestEntry, ResponseEntry {}
+
+export type RequestTable = Readonly<Record<string, RequestEntry>>;
+export type ResponseTable = Readonly<Record<string, ResponseEntry>>;
 export type OperationTable = Readonly<Record<string, OperationEntry>>;
 
 /** How the provider authenticates and where it lives, from the profile's root `x-compat`. */
@@ -76,6 +90,16 @@ export interface ProviderProfile {
     /** Other schemes the provider also accepts (a client may choose one with `authScheme`). */
     alternatives?: readonly AuthScheme[];
   };
+  /** Operations the provider retired (`POST /chat/completions`): what to say instead of "not offered". */
+  retired?: Readonly<Record<string, EndpointLifecycle>>;
+}
+
+/** When an endpoint was (or will be) deprecated or retired, and what to use instead. */
+export interface EndpointLifecycle {
+  state: 'deprecated' | 'retired';
+  date?: string;
+  replacement?: string;
+  note?: string;
 }
 
 /** `bearer`: `Authorization: Bearer <key>`; `header`: the key alone in `header`. */

@@ -1,8 +1,8 @@
 /**
- * Support for the build-time validators of a generated profile (generated/<id>/validators.gen.js,
- * one Ajv standalone ES module per profile whose validators share their sub-schemas).
+ * Support for the build-time validators of a generated profile (generated/<id>/validators*.gen.js,
+ * Ajv standalone ES modules whose validators share their sub-schemas) and its operations tables.
  */
-import type { ValidateFunction } from './types.ts';
+import type { RequestTable, ResponseEntry, ValidateFunction } from './types.ts';
 
 /**
  * One check from the full validator and its optional fast variant (discriminators as lookups
@@ -20,6 +20,42 @@ export function combineValidators(validate: ValidateFunction, fast?: (data: unkn
     return false;
   };
   return check;
+}
+
+/**
+ * The full validator, switching to its fast variant once `load` has it. `load` is a dynamic
+ * import of validators-fast.gen.js, started by the first check: bundlers put that module in a
+ * chunk of its own, fetched only by apps that do check. Until it is there (or if it fails to
+ * load) the full validator alone decides: the verdicts and errors are the same, only slower.
+ */
+export function withLazyFastVariant(validate: ValidateFunction, load: () => Promise<(data: unknown) => boolean>): ValidateFunction {
+  let combined: ValidateFunction | undefined;
+  let loading = false;
+  const check: ValidateFunction = (data) => {
+    if (!combined && !loading) {
+      loading = true;
+      load().then(
+        (fast) => {
+          combined = combineValidators(validate, fast);
+        },
+        () => undefined,
+      );
+    }
+    const current = combined ?? validate;
+    const ok = current(data);
+    check.errors = current.errors;
+    return ok;
+  };
+  return check;
+}
+
+/**
+ * A profile's operations table: each operation's request part next to its answer part. The
+ * generated modules keep the two apart so that checkRequest reaches no answer validator, and
+ * call this (marked pure: unused, it is dropped by bundlers) for the whole table.
+ */
+export function joinTables<R extends RequestTable, S extends { readonly [K in keyof R]: ResponseEntry }>(requests: R, responses: S): { readonly [K in keyof R]: R[K] & S[K] } {
+  return Object.fromEntries(Object.keys(requests).map((key) => [key, { ...requests[key], ...responses[key] }])) as { readonly [K in keyof R]: R[K] & S[K] };
 }
 
 /**

@@ -8,8 +8,11 @@ import type { OpenAPIDocument } from '../../src/build/types.ts';
 import { resolvedFor } from '../helpers/profile.ts';
 
 const FILES = ['client.gen.ts', 'index.gen.ts', 'operations.gen.ts', 'types.gen.ts'];
-/** One validators module per profile, with its declarations (the fixture reaches no discriminator: no fast variants). */
-const VALIDATORS = ['validators.gen.d.ts', 'validators.gen.js'];
+/**
+ * The request validators, the answer validators (each with its declarations) and what both share
+ * (the fixture reaches no discriminator: no fast variants).
+ */
+const VALIDATORS = ['validators.gen.d.ts', 'validators.gen.js', 'validators-response.gen.d.ts', 'validators-response.gen.js', 'validators-shared.gen.js'];
 
 describe('codegen on the mini fixture', () => {
   let spec: OpenAPIDocument;

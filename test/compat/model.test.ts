@@ -115,6 +115,22 @@ describe('compat model on the mini fixtures', () => {
   });
 });
 
+describe('a field removed by an unsupported variant claim', () => {
+  const removedToolCalls = (claim?: string) => {
+    const changed = structuredClone(spec) as any;
+    delete changed.components.schemas.AssistantMessage.properties.tool_calls;
+    if (claim) changed.paths['/chat/completions'].post['x-compat'].fields['request.body'][claim] = { status: 'unsupported' };
+    const { diagnostics: found } = buildCompatReport({ id: 'mini', spec: changed, base, provenance, overlayFile: 'o.yaml' }, baseInfo);
+    return found.filter((d) => d.message.includes('request.body "messages[].tool_calls"')).map((d) => d.code);
+  };
+
+  it('is explained by the claim on the variant (the field itself, or the branch holding it)', () => {
+    expect(removedToolCalls()).toEqual(['compat-removed-without-claim']);
+    expect(removedToolCalls('messages[role=assistant].tool_calls')).toEqual([]);
+    expect(removedToolCalls('messages[role=assistant]')).toEqual([]);
+  });
+});
+
 describe('an operation claimed unsupported', () => {
   // The resolve stage slices such an operation away and keeps its claim in the model's `unoffered`.
   const placed = { index: 6, target: "$.paths['/embeddings'].post", kind: 'update', description: 'embeddings are not offered', extensions: {}, matched: ['/paths/~1embeddings/post'], added: ['/paths/~1embeddings/post/x-compat'], changed: [], removed: [] };

@@ -79,6 +79,7 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     ['n', { notIn: [1] }, { type: ['integer', 'null'], minimum: 1, maximum: 128, enum: [1] }],
     ['response_format', { in: ['vtt', 'srt'] }, { type: 'string', enum: ['json', 'text'] }],
     ['response_format', { notIn: ['json'] }, { type: 'string', enum: ['json'] }],
+    ['response_format', { notIn: ['json', 'on_demand'] }, { type: 'string', enum: ['json', 'on_demand'] }],
     ['n', { above: 4 }, { type: ['integer', 'null'], minimum: 1, maximum: 4 }],
     ['n', { below: 2 }, { type: ['integer', 'null'], minimum: 2, maximum: 128 }],
     ['n', { atLeast: 4 }, { type: ['integer', 'null'], minimum: 1, maximum: 128, exclusiveMaximum: 4 }],
@@ -126,6 +127,41 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
     expect(sites(spec, RESPONSES, 'thinking')).toEqual([]);
   });
 
+  it('adds response-body, stream and header extensions to the chat operation\'s 2xx answer only', () => {
+    const spec = chatSpec();
+    schemas(spec).ChatChunk = { type: 'object', properties: { choices: { type: 'array', items: { type: 'object', properties: { delta: { type: 'object', properties: { content: { type: 'string' } } } } } } } };
+    const ok = ((spec.paths as JsonObject)['/chat/completions'] as { post: { responses: { '200': { content: JsonObject } } } }).post.responses['200'];
+    ok.content['text/event-stream'] = { schema: { $ref: '#/components/schemas/ChatChunk' } };
+    const model = profile('groq', [
+      operation(CHAT, {
+        'response.body': { citations: { status: 'extension', schema: { type: 'array', items: { type: 'string' } } } },
+        'response.stream': { 'choices[].delta.reasoning_content': { status: 'extension', schema: { type: 'string' } } },
+        'response.header': { 'x-ratelimit-limit-requests': { status: 'extension', note: 'Requests per day', schema: { type: 'integer' } } },
+      }),
+      operation(RESPONSES),
+    ]);
+    const { diagnostics } = compileClaims(spec, model, { firstIndex: 0 });
+    expect(diagnostics).toEqual([]);
+    expect(sites(spec, CHAT, 'citations', 'response.body')).toEqual(['/components/schemas/ChatResponse__groq_createChatCompletion/properties/citations']);
+    expect(sites(spec, RESPONSES, 'citations', 'response.body')).toEqual([]);
+    expect(sites(spec, CHAT, 'choices[].delta.reasoning_content', 'response.stream')).toEqual(['/components/schemas/ChatChunk/properties/choices/items/properties/delta/properties/reasoning_content']);
+    expect(ok).toMatchObject({ headers: { 'x-ratelimit-limit-requests': { description: 'Requests per day', schema: { type: 'integer' } } } });
+    expect(sites(spec, CHAT, 'X-RateLimit-Limit-Requests', 'response.header')).toEqual(['/paths/~1chat~1completions/post/responses/200/headers/x-ratelimit-limit-requests']);
+    expect(claimAgreement(spec, model)).toEqual([]);
+  });
+
+  it('adds an extension field only a mode returns (an optional field is right for every mode), and narrows nothing scoped', () => {
+    const { spec } = compile({ 'response.body': { reasoning_content: [{ status: 'extension', mode: 'thinking', schema: { type: 'string' } }] }, 'request.body': { top_logprobs: [{ status: 'unsupported', models: ['m1'] }] } });
+    expect(sites(spec, CHAT, 'reasoning_content', 'response.body')).toEqual(['/components/schemas/ChatResponse__groq_createChatCompletion/properties/reasoning_content']);
+    expect(sites(spec, CHAT, 'top_logprobs')).toHaveLength(3);
+  });
+
+  it('warns, and adds nothing, when the spec already declares a response extension', () => {
+    const { actions, diagnostics } = compile({ 'response.body': { system_fingerprint: { status: 'extension', schema: { type: 'integer' } } } });
+    expect(actions).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['compile-extension-declared']);
+  });
+
   it('removes a never-returned response field from that operation only', () => {
     const { spec } = compile({ 'response.body': { system_fingerprint: { status: 'supported', returned: 'never' } } });
     expect(sites(spec, CHAT, 'system_fingerprint', 'response.body')).toEqual([]);
@@ -138,7 +174,7 @@ describe('compileClaims: value rules, extensions, responses, scope', () => {
   });
 
   it('writes plain actions: replayed by the overlay engine on the uncompiled spec, they give the same document', () => {
-    const { spec, actions } = compile({ 'request.body': { top_logprobs: { status: 'unsupported' }, 'messages[role=developer]': { status: 'unsupported' }, n: { status: 'partial', rules: [{ when: { notIn: [1] }, effect: 'reject' }] } } });
+    const { spec, actions } = compile({ 'request.body': { top_logprobs: { status: 'unsupported' }, 'messages[role=developer]': { status: 'unsupported' }, n: { status: 'partial', rules: [{ when: { notIn: [1] }, effect: 'reject' }] }, response_format: { status: 'partial', rules: [{ when: { notIn: ['text', 'xml'] }, effect: 'reject' }] } } });
     const replayed = applyOverlay(chatSpec(), JSON.parse(JSON.stringify({ ...OVERLAY_HEADER, actions })), { strict: true });
     expect(replayed.diagnostics).toEqual([]);
     expect(replayed.document).toEqual(spec);

@@ -252,6 +252,11 @@ describe('lists and objects hang together', () => {
     expect(before.data.map((f) => f.id)).toEqual(ids.slice(0, 2));
   });
 
+  it('names listed items after the collection (batch_, vector_store_)', async () => {
+    expect((await env.client.batches.list({ limit: 1 })).data[0].id).toMatch(/^batch_/);
+    expect((await env.client.vectorStores.list({ limit: 1 })).data[0].id).toMatch(/^vector_store_/);
+  });
+
   it('answers a retrieve with the id asked for', async () => {
     expect((await env.client.files.retrieve('file-xyz')).id).toBe('file-xyz');
     expect((await env.client.models.retrieve('my-model')).id).toBe('my-model');

@@ -86,6 +86,44 @@ describe('fixture answers', () => {
   });
 });
 
+describe('a scripted provider transformation (reply.as), as a probe sees it', () => {
+  const fixtures: FixturesFile = {
+    fixtures: [
+      { match: { operation: 'POST /chat/completions', body: { n: 3 } }, reply: { as: { n: 2 } } },
+      { match: { operation: 'POST /chat/completions', body: { max_tokens: 50 } }, reply: { as: { max_tokens: 3 } } },
+      { match: { operation: 'POST /chat/completions', body: { stop: 'never' } }, reply: { as: { stop: 'a' }, text: 'scripted text' } },
+      { match: { operation: 'POST /responses', body: { max_output_tokens: 40 } }, reply: { as: { max_output_tokens: 16 } } },
+    ],
+  };
+  const env = openaiMock({ fixtures });
+  const ask = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Write a long sentence' }] };
+
+  it('answers n=3 with 2 choices, streamed or not', async () => {
+    expect((await env.client.chat.completions.create({ ...ask, n: 3 })).choices.map((c) => c.index)).toEqual([0, 1]);
+    const streamed = await env.client.chat.completions.stream({ ...ask, n: 3 }).finalChatCompletion();
+    expect(streamed.choices).toHaveLength(2);
+    expect((await env.client.chat.completions.create({ ...ask, n: 4 })).choices).toHaveLength(4);
+  });
+
+  it('cuts at the scripted max_tokens, keeping the generated text', async () => {
+    const full = await env.client.chat.completions.create(ask);
+    const cut = await env.client.chat.completions.create({ ...ask, max_tokens: 50 });
+    expect([cut.usage?.completion_tokens, cut.choices[0].finish_reason]).toEqual([3, 'length']);
+    expect(full.choices[0].message.content?.startsWith(cut.choices[0].message.content as string)).toBe(true);
+    const response = await env.client.responses.create({ model: 'gpt-4o', input: 'Write a long sentence', max_output_tokens: 40 });
+    expect([response.status, response.usage?.output_tokens]).toEqual(['incomplete', 16]);
+  });
+
+  it('puts scripted text into the answer of the scripted request', async () => {
+    expect((await env.client.chat.completions.create({ ...ask, stop: 'never' })).choices[0].message.content).toBe('scripted text');
+  });
+
+  it('checks reply.as against the profile', async () => {
+    const error = await startMock({ provider: 'kluster', fixtures: { fixtures: [{ match: { operation: 'POST /chat/completions' }, reply: { as: { tools: [] } } }] } }).catch((e: unknown) => e);
+    expect((error as DiagnosticError).diagnostics[0].location?.pointer).toBe('/fixtures/0/reply/as/tools');
+  });
+});
+
 describe('fixtures are checked against the profile when loaded', () => {
   const load = (provider: string, fixtures: FixturesFile) => startMock({ provider, fixtures }).then((m) => (m.close(), 'loaded'), (e: unknown) => e);
 

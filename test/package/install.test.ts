@@ -1,11 +1,12 @@
 /**
  * oai-compat as a user installs it (the packed tarball in an empty project, no TypeScript loader),
  * on Node 24 and Node 22: the CLI runs, every shipped profile's mock answers the shipped client,
- * `compat` prints, TypeScript users' imports type-check (nodenext and bundler), and a user's own
- * provider builds in the user's folder and is served from there.
+ * `compat` prints, a mock starts from code (`oai-compat/mock`), TypeScript users' imports
+ * type-check (nodenext and bundler), and a user's own provider builds in the user's folder and is
+ * served from there.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,8 @@ let packed: Packed;
 beforeAll(async () => {
   packed = await packAndInstall();
   writeFileSync(path.join(packed.app, 'check-client.mjs'), CLIENT_CHECK);
+  writeFileSync(path.join(packed.app, 'mock-from-code.mjs'), MOCK_FROM_CODE);
+  writeFileSync(path.join(packed.app, 'scenario.yaml'), 'fixtures:\n  - match: { operation: POST /chat/completions }\n    reply: { text: scripted hello }\n');
 }, 1_200_000);
 afterAll(() => packed && rmSync(packed.work, { recursive: true, force: true }));
 
@@ -41,6 +44,33 @@ if (offered.includes('POST /chat/completions')) {
 console.log(JSON.stringify(out));
 `;
 
+/** Starts a shipped profile's mock from code, with a fixtures file, and calls it once. */
+const MOCK_FROM_CODE = `
+import { startMock } from 'oai-compat/mock';
+const mock = await startMock({ provider: 'kluster', fixtures: 'scenario.yaml' });
+try {
+  const answer = await fetch(\`\${mock.url}/chat/completions\`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  const body = await answer.json();
+  console.log(JSON.stringify({ url: mock.url, status: answer.status, text: body.choices[0].message.content }));
+} finally {
+  await mock.close();
+}
+`;
+
+describe('the packed tarball', () => {
+  it('ships every profile of spec/providers/ and the base profile, in at most 5 MB', () => {
+    const providers = readdirSync(path.join(projectRoot, 'spec/providers')).filter((id) => existsSync(path.join(projectRoot, 'spec/providers', id, 'overlay.yaml')));
+    expect(shippedProfiles(packed.app).sort()).toEqual(['openai', ...providers].sort());
+    const bytes = statSync(packed.tarball).size;
+    console.log(`tarball: ${(bytes / 1e6).toFixed(2)} MB`);
+    expect(bytes).toBeLessThanOrEqual(5_000_000);
+  });
+});
+
 describe.each(['24', '22'])('the installed package on Node %s', (version) => {
   const node = () => packed.nodes[version];
 
@@ -60,6 +90,13 @@ describe.each(['24', '22'])('the installed package on Node %s', (version) => {
     const result = await npx(node(), packed.app, ['compat', 'kluster']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('# kluster.ai: OpenAI API compatibility');
+  });
+
+  it('starts a shipped profile’s mock from code (oai-compat/mock) with scripted fixtures', { timeout: 60_000 }, async () => {
+    const { stdout } = await exec('node', ['mock-from-code.mjs'], { cwd: packed.app, env: envWith(node()) });
+    const out = JSON.parse(stdout) as { url: string; status: number; text: string };
+    expect(out.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect([out.status, out.text]).toEqual([200, 'scripted hello']);
   });
 
   it('serves every shipped profile’s mock, which the shipped client calls (JSON and streaming)', { timeout: 300_000 }, async () => {
@@ -97,14 +134,28 @@ export async function call(): Promise<string | null | undefined> {
 export const isApiError = (e: unknown) => e instanceof ApiError;
 `;
 
-  it.each(['nodenext', 'bundler'])('type-check under strict with moduleResolution %s', async (resolution) => {
+  /** The mock from code, as a Node test set-up writes it (with @types/node; the client above needs none). */
+  const mockUser = `/// <reference types="node" />
+import { startMock, type FixturesFile, type RunningMock, type StartMockOptions } from 'oai-compat/mock';
+const fixtures: FixturesFile = { fixtures: [{ match: { operation: 'POST /chat/completions' }, reply: { text: 'hi' } }] };
+const options: StartMockOptions = { provider: 'kluster', port: 0, fixtures };
+export const started: Promise<RunningMock> = startMock(options);
+// @ts-expect-error the profile id is required
+export const wrong = startMock({ port: 0 });
+`;
+
+  it.each(['nodenext', 'bundler'])('type-check under strict with moduleResolution %s', { timeout: 300_000 }, async (resolution) => {
     const dir = path.join(packed.app, `ts-${resolution}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'consumer.ts'), consumer);
+    writeFileSync(path.join(dir, 'mock-user.ts'), mockUser);
     const module = resolution === 'bundler' ? 'esnext' : 'nodenext';
     writeFileSync(
       path.join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module, moduleResolution: resolution, target: 'es2022', lib: ['es2023', 'dom'], noEmit: true, types: [] }, files: ['consumer.ts'] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, module, moduleResolution: resolution, target: 'es2022', lib: ['es2023', 'dom'], noEmit: true, types: [] },
+        files: ['consumer.ts', 'mock-user.ts'],
+      }),
     );
     const tsc = path.join(packed.app, 'node_modules/typescript/bin/tsc');
     const result = await exec(process.execPath, [tsc, '-p', dir], { cwd: dir }).then(
@@ -132,6 +183,32 @@ describe('a user’s own provider', () => {
     expect(result.code).toBe(0);
     for (const file of ['openapi.yaml', 'compat.json', 'mock.gen.json', 'index.gen.ts', 'validators.gen.js']) expect(existsSync(path.join(folder(), 'generated/acme', file)), file).toBe(true);
     expect(existsSync(path.join(packed.app, 'node_modules/oai-compat/dist/generated/acme'))).toBe(false);
+  });
+
+  it('type-checks for tsc users with rewriteRelativeImportExtensions (strict, nodenext)', { timeout: 300_000 }, async () => {
+    writeFileSync(
+      path.join(folder(), 'consumer.ts'),
+      `import { createClient, checkRequest } from './generated/acme/index.gen.ts';
+const client = createClient({ apiKey: 'k' });
+export const ok: boolean = checkRequest('POST /chat/completions', { model: 'm', messages: [] }).ok;
+// @ts-expect-error Acme rejects tools, as kluster.ai does
+export const call = client.POST('/chat/completions', { body: { model: 'm', messages: [], tools: [] } });
+`,
+    );
+    writeFileSync(
+      path.join(folder(), 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], rewriteRelativeImportExtensions: true, noEmit: true, types: [] },
+        files: ['consumer.ts'],
+      }),
+    );
+    const tsc = path.join(packed.app, 'node_modules/typescript/bin/tsc');
+    const result = await exec(process.execPath, [tsc, '-p', folder()], { cwd: folder() }).then(
+      (r) => ({ code: 0, output: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
+    );
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('is what `compat` and `mock` use there (--cwd), while the shipped profiles still serve the others', { timeout: 120_000 }, async () => {

@@ -5,7 +5,7 @@
  * the `node@22` npm package, installed into a temporary folder.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -31,7 +31,9 @@ export async function packAndInstall(): Promise<Packed> {
   const app = path.join(work, 'app');
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  await exec(npm, ['install', tarball, ...quiet], { cwd: app, timeout: 600_000 });
+  // @types/node as a TypeScript user of oai-compat/mock (a Node API) has it.
+  const typesNode = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['@types/node'];
+  await exec(npm, ['install', tarball, `@types/node@${typesNode}`, ...quiet], { cwd: app, timeout: 600_000 });
   const node22 = path.join(work, 'node22');
   mkdirSync(node22);
   writeFileSync(path.join(node22, 'package.json'), JSON.stringify({ name: 'node22', private: true, allowScripts: { node: true } }));

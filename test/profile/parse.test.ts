@@ -25,7 +25,7 @@ describe('parseProfile on every v2 construct', () => {
       auth: { scheme: 'header', header: 'x-api-key', env: 'ACME_API_KEY', alternatives: [{ scheme: 'bearer' }] },
       source: 'acme-openai',
       models: ['acme-large', 'acme-small'],
-      modes: [{ id: 'thinking', title: 'Thinking mode', how: 'thinking: {type: enabled}' }],
+      modes: [{ id: 'thinking', title: 'Thinking mode', how: 'thinking: {type: enabled}', select: [{ thinking: { type: 'enabled' } }] }],
       behaviours: [{ id: 'system-hoisting', kind: 'messages', operations: ['POST /chat/completions'], source: 'acme-openai', verified: '2026-11-30' }],
       lifecycle: { state: 'active', source: 'acme-openai' },
     });
@@ -88,6 +88,8 @@ describe('parseProfile reports bad claims at their pointer', () => {
     ['`returned` on a request field', (s) => (s.paths['/chat/completions'].post['x-compat'].fields['request.body'].seed.returned = 'never'), 'x-compat-misplaced-key', `${body}/seed/returned`],
     ['`statuses` outside response headers', (s) => (s.paths['/chat/completions'].post['x-compat'].fields['request.body'].seed.statuses = [429]), 'x-compat-misplaced-key', `${body}/seed/statuses`],
     ['a mode id listed twice', (s) => s['x-compat'].modes.push({ id: 'thinking', title: 'x', how: 'y' }), 'x-compat-duplicate-id', '/x-compat/modes/1/id'],
+    ['two default modes', (s) => s['x-compat'].modes.push({ id: 'fast', title: 'x', how: 'y', default: true }, { id: 'slow', title: 'x', how: 'y', default: true }), 'x-compat-mode-default-twice', '/x-compat/modes/2/default'],
+    ['a mode selector that is no list of bodies', (s) => (s['x-compat'].modes[0].select = { thinking: { type: 'enabled' } }), 'x-compat-schema', '/x-compat/modes/0/select'],
     ['a rule with two selectors', (s) => (s.paths['/chat/completions'].post['x-compat'].fields['request.body'].n.rules[0].when = { in: [1], above: 2 }), 'x-compat-schema', `${body}/n/rules/0/when`],
     ['a clamp without `to`', (s) => delete s.paths['/chat/completions'].post['x-compat'].fields['request.body'].temperature.rules[0].to, 'x-compat-schema', `${body}/temperature/rules/0`],
     ['a reject with `to`', (s) => (s.paths['/chat/completions'].post['x-compat'].fields['request.body'].n.rules[0].to = 1), 'x-compat-schema', `${body}/n/rules/0/to`],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { bundleForBrowser } from '../../bench/browser-bundle.ts';
+import { bundleForBrowser, type BrowserBundle } from '../../bench/browser-bundle.ts';
 import { startMock, type RunningMock } from '../../src/mock/start.ts';
 import { projectRoot } from '../helpers/temp-project.ts';
 
@@ -36,10 +36,10 @@ window.result = result;
 const work = mkdtempSync(path.join(tmpdir(), 'oai-compat-browser-'));
 let context: BrowserContext;
 let mock: RunningMock;
-let code: string;
+let bundle: BrowserBundle;
 
 beforeAll(async () => {
-  code = (await bundleForBrowser(projectRoot, PAGE)).code;
+  bundle = await bundleForBrowser(projectRoot, PAGE);
   mock = await startMock({ provider: 'neosantara' });
   context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
     executablePath: '/usr/bin/chromium',
@@ -55,14 +55,21 @@ afterAll(async () => {
 });
 
 it('bundles without Node built-ins', () => {
-  expect(code).not.toMatch(/from\s*"node:|require\("node:/);
+  for (const code of Object.values(bundle.files)) expect(code).not.toMatch(/from\s*"node:|require\("node:/);
 });
 
 it('checks, calls, streams and throws ApiError in Chromium against the mock', { timeout: 60_000 }, async () => {
   const origin = new URL(mock.url).origin;
   const page = await context.newPage();
   await page.route(`${origin}/page.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><script type="module" src="/page.js"></script>' }));
-  await page.route(`${origin}/page.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: code }));
+  // The entry and its chunks (the fast validators are imported on the first check).
+  const fetched: string[] = [];
+  for (const [name, code] of Object.entries(bundle.files)) {
+    await page.route(`${origin}/${name}`, (route) => {
+      fetched.push(name);
+      return route.fulfill({ contentType: 'text/javascript', body: code });
+    });
+  }
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${origin}/page.html`);
@@ -82,4 +89,5 @@ it('checks, calls, streams and throws ApiError in Chromium against the mock', { 
   expect(result.chunks!.length).toBeGreaterThan(1);
   expect(new Set(result.chunks)).toEqual(new Set(['chat.completion.chunk']));
   expect(result.error).toEqual({ apiError: true, status: 400, param: 'n' });
+  expect(fetched.some((name) => name.startsWith('validators-fast'))).toBe(true);
 });

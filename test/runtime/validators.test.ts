@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineValidators, equal, ucs2length } from '../../src/runtime/validators.ts';
+import { combineValidators, equal, joinTables, ucs2length, withLazyFastVariant } from '../../src/runtime/validators.ts';
 import type { SchemaError, ValidateFunction } from '../../src/runtime/types.ts';
 
 const error: SchemaError = { instancePath: '/role', keyword: 'const', params: { allowedValue: 'user' }, message: 'must be equal to constant' };
@@ -28,6 +28,45 @@ describe('combineValidators', () => {
     const check = combineValidators(validate, fast);
     expect(check({ role: 'user' })).toBe(want);
     expect(check.errors).toEqual(errors);
+  });
+});
+
+describe('withLazyFastVariant', () => {
+  it('loads the fast variant on the first check, and the full validator decides until it is there', async () => {
+    let loads = 0;
+    const validate = full(() => false);
+    const check = withLazyFastVariant(validate, async () => {
+      loads++;
+      return () => true;
+    });
+    expect(loads).toBe(0);
+    expect(check({ role: 'user' })).toBe(false);
+    expect(check.errors).toEqual([error]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(check({ role: 'user' })).toBe(true);
+    expect(check.errors).toBeNull();
+    expect(loads).toBe(1);
+  });
+
+  it('keeps the full validator when the fast module fails to load', async () => {
+    const check = withLazyFastVariant(
+      full(() => false),
+      () => Promise.reject(new Error('offline')),
+    );
+    expect(check(1)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(check(1)).toBe(false);
+    expect(check.errors).toEqual([error]);
+  });
+});
+
+describe('joinTables', () => {
+  it('puts each operation\'s request and answer parts side by side', () => {
+    const request = full(() => true);
+    const ok = full(() => true);
+    const table = joinTables({ 'POST /x': { method: 'post', path: '/x', request } }, { 'POST /x': { responses: { '200': ok } } });
+    expect(table).toEqual({ 'POST /x': { method: 'post', path: '/x', request, responses: { '200': ok } } });
   });
 });
 

@@ -1,35 +1,17 @@
 /**
- * What the behaviours ask of a profile's claims: the status a request field has (its own claim,
- * else the operation's default) and its value rules. Reads `OperationModel.claims` in either form
- * (one claim, or a list scoped to models/modes), so it keeps working while the typed profile
- * model replaces the ad-hoc reading.
+ * What the behaviours ask of a profile's claims: the status a request field has (the claim that
+ * holds for the request's model and mode, else the operation's default) and its value rules.
  */
 import { badRequest, type MockError } from '../errors.ts';
+import type { ValueSelector } from '../../profile/types.ts';
 import type { OperationModel } from '../model.ts';
-
-interface Rule {
-  when: Record<string, unknown>;
-  effect: 'reject' | 'clamp' | 'rewrite' | 'ignore';
-  to?: unknown;
-  note?: string;
-}
-
-interface AnyClaim {
-  status: string;
-  note?: string;
-  rules?: Rule[];
-  models?: string[];
-  mode?: string;
-}
+import { claimFor, type RequestScope } from '../scope.ts';
 
 type Location = 'request.body' | 'response.body' | 'response.stream';
 
-/** The claim about `path` for a request naming `model`: the model's scoped claim, else the unscoped one. */
-export function claimOf(op: OperationModel, location: Location, path: string, model?: unknown): AnyClaim | undefined {
-  const raw = (op.claims as Record<string, Record<string, unknown> | undefined>)[location]?.[path];
-  if (!raw) return undefined;
-  const list = (Array.isArray(raw) ? raw : [raw]) as AnyClaim[];
-  return list.find((c) => typeof model === 'string' && c.models?.includes(model)) ?? list.find((c) => !c.models && !c.mode);
+/** The claim about `path` for a request in `scope` (its model's or mode's claim, else the unscoped one). */
+export function claimOf(op: OperationModel, location: Location, path: string, scope?: RequestScope) {
+  return claimFor(op, location, path, scope);
 }
 
 function defaultStatus(op: OperationModel, location: Location): string | undefined {
@@ -37,17 +19,18 @@ function defaultStatus(op: OperationModel, location: Location): string | undefin
 }
 
 /** The status of a request field: its claim, else the operation's default, else supported. */
-export function fieldStatus(op: OperationModel, path: string, model?: unknown): string {
-  return claimOf(op, 'request.body', path, model)?.status ?? defaultStatus(op, 'request.body') ?? 'supported';
+export function fieldStatus(op: OperationModel, path: string, scope?: RequestScope): string {
+  return claimOf(op, 'request.body', path, scope)?.status ?? defaultStatus(op, 'request.body') ?? 'supported';
 }
 
 /** Whether a field sent in a request changes the answer (not ignored, not unsupported). */
-export function honoured(op: OperationModel, path: string, model?: unknown): boolean {
-  const status = fieldStatus(op, path, model);
+export function honoured(op: OperationModel, path: string, scope?: RequestScope): boolean {
+  const status = fieldStatus(op, path, scope);
   return status !== 'ignored' && status !== 'unsupported';
 }
 
-function selects(when: Record<string, unknown>, value: unknown): boolean {
+function selects(selector: ValueSelector, value: unknown): boolean {
+  const when = selector as Record<string, unknown>;
   if ('in' in when) return Array.isArray(when.in) && when.in.some((v) => Object.is(v, value));
   if ('notIn' in when) return Array.isArray(when.notIn) && !when.notIn.some((v) => Object.is(v, value));
   if ('equals' in when) return Object.is(when.equals, value);
@@ -60,20 +43,19 @@ function selects(when: Record<string, unknown>, value: unknown): boolean {
 }
 
 /** Fields an operation cannot do without: a default `ignored` status does not reach them. */
-const essential = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
+export const essential: ReadonlySet<string> = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
 
 /**
  * The request as the provider sees it: top-level fields marked `ignored` (by claim or default)
  * dropped, value rules applied (`clamp`/`rewrite` replace the value, `ignore` drops it, `reject`
  * is a 400 naming the field). Returns the same object when nothing changes.
  */
-export function effectiveRequest(op: OperationModel, body: Record<string, unknown>): Record<string, unknown> | MockError {
+export function effectiveRequest(op: OperationModel, body: Record<string, unknown>, scope?: RequestScope): Record<string, unknown> | MockError {
   let out = body;
   const edit = () => (out === body ? (out = { ...body }) : out);
-  const model = body.model;
   for (const [field, value] of Object.entries(body)) {
     if (field === 'model' || field === 'stream') continue;
-    const claim = claimOf(op, 'request.body', field, model);
+    const claim = claimOf(op, 'request.body', field, scope);
     const status = claim?.status ?? defaultStatus(op, 'request.body');
     if (status === 'ignored' && (claim || !essential.has(field))) {
       delete edit()[field];

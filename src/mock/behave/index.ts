@@ -14,7 +14,10 @@ import { responseEvents } from '../stream/responses.ts';
 import type { SseEvent } from '../stream/sse.ts';
 import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
+import type { RequestScope } from '../scope.ts';
+import { embeddings } from './embeddings.ts';
 import { isList, objectById, page, virtualItems } from './lists.ts';
+import { finished, finishedStatus } from './progress.ts';
 import { responseObject, type Clearable } from './responses.ts';
 import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
 import { hashSeed, promptTokens, sentence, tokensOf } from './text.ts';
@@ -27,6 +30,8 @@ export interface BehaveInput {
   op: OperationModel;
   /** The request body as the provider sees it (ignored fields dropped, value rules applied). */
   request: Obj;
+  /** The request's model and mode, for claims scoped to them (undefined: the operation has none). */
+  scope?: RequestScope;
   query: Record<string, unknown>;
   pathParams: Record<string, string>;
   /** The operation's prepared body (documented example or schema sample). */
@@ -43,21 +48,21 @@ export type Behaviour = { body: Json } | { events: SseEvent[] } | undefined;
 const runKeys = new Set(['POST /threads/{thread_id}/runs', 'POST /threads/runs', 'POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs']);
 
 /** The request field that asked for a stream, if any (`stream`, or speech's `stream_format: sse`). */
-function streamAsked(op: OperationModel, request: Obj): string | undefined {
+function streamAsked(op: OperationModel, request: Obj, scope: RequestScope | undefined): string | undefined {
   if (op.key === 'POST /audio/speech' && request.stream_format === 'sse') return 'stream_format';
-  if (request.stream === true || request.stream === 'true') return fieldStatus(op, 'stream', request.model) === 'ignored' ? undefined : 'stream';
+  if (request.stream === true || request.stream === 'true') return fieldStatus(op, 'stream', scope) === 'ignored' ? undefined : 'stream';
   return undefined;
 }
 
 export function behave(input: BehaveInput): Behaviour | MockError {
   const { op, request, template } = input;
   const t = (template && typeof template === 'object' && !Array.isArray(template) ? template : {}) as Obj;
-  const asked = streamAsked(op, request);
+  const asked = streamAsked(op, request, input.scope);
   const streamed = asked !== undefined;
-  const knobs = { parallelDefault: true, logprobs: honoured(op, 'logprobs', request.model) };
+  const knobs = { parallelDefault: true, logprobs: honoured(op, 'logprobs', input.scope) };
   const includeUsage = () => {
     const o = request.stream_options as Obj | undefined;
-    return o?.include_usage === true && claimOf(op, 'response.stream', 'usage', request.model)?.status !== 'unsupported' && chunkHasUsage(input);
+    return o?.include_usage === true && claimOf(op, 'response.stream', 'usage', input.scope)?.status !== 'unsupported' && chunkHasUsage(input);
   };
   switch (op.key) {
     case 'POST /chat/completions': {
@@ -86,9 +91,15 @@ export function behave(input: BehaveInput): Behaviour | MockError {
       const input_tokens = promptTokens(request.input);
       return { events: speechEvents(input.spec, op, Buffer.from(`oai-compat mock audio ${String(request.input ?? '')}`), { input_tokens, output_tokens: 20, total_tokens: input_tokens + 20 }) };
     }
+    case 'POST /embeddings':
+      if (!streamed) return { body: embeddings(request, t) as Json };
+      break;
     case 'POST /images/generations':
     case 'POST /images/edits':
       return streamed ? { events: imageEvents(input.spec, op, request) } : undefined;
+  }
+  if (op.key === 'GET /responses/{response_id}' && streamedQuery(input.query) && isObject(template)) {
+    return { events: responseEvents(finished(objectById(t, op.path, input.pathParams), 'completed')) };
   }
   if (runKeys.has(op.key) && streamed) return { events: runEvents(t, request, input.pathParams, hashSeed(JSON.stringify(request))) };
   if (streamed) return badRequest(`'${asked}' is not supported by ${op.key}: this operation does not stream.`, asked, 'unsupported_parameter');
@@ -96,10 +107,15 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   if (op.key === 'GET /models/{model}' && typeof t.id === 'string') return { body: { ...t, id: input.pathParams.model, owned_by: ownerOf(input) } as Json };
   if (isList(t)) return { body: page(t, virtualItems(t, op.path, input.pathParams), input.query) as Json };
   if (Object.keys(input.pathParams).length > 0 && template && typeof template === 'object' && !Array.isArray(template)) {
-    return { body: objectById(t, op.path, input.pathParams) as Json };
+    const object = objectById(t, op.path, input.pathParams);
+    return { body: (op.method === 'GET' ? finished(object, finishedStatus(input.spec, op)) : object) as Json };
   }
   return undefined;
 }
+
+/** `?stream=true`, as the SDK sends it to retrieve a response as a stream. */
+export const streamedQuery = (query: Record<string, unknown>): boolean => query.stream === 'true' || query.stream === true;
+const isObject = (value: unknown): value is Obj => !!value && typeof value === 'object' && !Array.isArray(value);
 
 const ownerOf = (input: BehaveInput) => (input.model.profile === 'openai' ? 'openai' : input.model.profile);
 

@@ -17,7 +17,7 @@ function idPrefix(id: unknown, path: string): string {
   const m = typeof id === 'string' ? /^([A-Za-z]+[-_])/.exec(id) : null;
   if (m && id !== 'string') return m[1];
   const segment = path.split('/').filter((s) => s && !s.startsWith('{')).at(-1) ?? 'item';
-  return `${segment.replace(/s$/, '')}_`;
+  return `${segment.replace(/(ch|sh|x)es$/, '$1').replace(/s$/, '')}_`;
 }
 
 /** Sets the keys named like path parameters (`thread_id`) to their values, where the object has them. */

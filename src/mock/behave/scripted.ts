@@ -9,7 +9,15 @@ type Obj = Record<string, unknown>;
 export interface ScriptedReply {
   text?: string;
   toolCalls?: { name: string; arguments?: unknown; id?: string }[];
+  /**
+   * Answer as if the request had these values (`{ n: 2 }` for a provider that clamps `n`): the
+   * built answer follows them; without `text`/`toolCalls` its text stays the generated one.
+   */
+  as?: Record<string, unknown>;
 }
+
+/** Whether a reply scripts the content (text or tool calls), not only the request it answers. */
+export const scriptsContent = (reply: ScriptedReply): boolean => reply.text !== undefined || reply.toolCalls !== undefined;
 
 const argumentsText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
 const callId = (name: string, i: number, given?: string) => given ?? idFrom('call_', hashSeed(name), String(i)).slice(0, 29);
