@@ -3,7 +3,7 @@
  * by MATRIX.md and the docs site.
  */
 import { compareOperations } from './model.ts';
-import type { Observation } from '../profile/types.ts';
+import type { Observation, ValueRule } from '../profile/types.ts';
 import { fieldLocations, type CompatReport, type CompatStatus, type FieldCounts, type FieldLocation } from './types.ts';
 
 export interface MatrixCell {
@@ -13,6 +13,8 @@ export interface MatrixCell {
   observed?: Observation;
   /** The status is the location's default. */
   byDefault?: boolean;
+  /** The claim's value rules, when the probe observed the field (they decide whether it agrees). */
+  rules?: ValueRule[];
 }
 
 export interface MatrixRow {
@@ -47,8 +49,9 @@ export interface MatrixOptions {
 
 export const defaultMatrixOptions: MatrixOptions = { baseProfile: 'openai', minProviders: 2 };
 
-function cell(row: { status: CompatStatus; note?: string; observed?: Observation; byDefault?: boolean }): MatrixCell {
-  return { status: row.status, ...(row.note ? { note: row.note } : {}), ...(row.observed ? { observed: row.observed } : {}), ...(row.byDefault ? { byDefault: true } : {}) };
+function cell(row: { status: CompatStatus; note?: string; observed?: Observation; byDefault?: boolean; rules?: ValueRule[] }): MatrixCell {
+  const observed = row.observed ? { observed: row.observed, ...(row.rules ? { rules: row.rules } : {}) } : {};
+  return { status: row.status, ...(row.note ? { note: row.note } : {}), ...observed, ...(row.byDefault ? { byDefault: true } : {}) };
 }
 
 export function buildMatrix(reports: readonly CompatReport[], options: MatrixOptions = defaultMatrixOptions): Matrix {

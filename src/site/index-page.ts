@@ -46,12 +46,12 @@ function fieldGrid(matrix: Matrix, doc: CapabilitiesDocument): string {
       const c = i === undefined ? undefined : r.cells[i];
       // Statuses colour the cells through data-status (no class: 6,000 cells on the index).
       if (!c) return `<td data-provider="${p.id}">${i !== undefined && offered.get(r.operation)?.[i] ? '–' : ''}</td>`;
-      const said = c.observed ? statusWithObservation(c.status, c.observed) : undefined;
+      const said = c.observed ? statusWithObservation(c.status, c.observed, c.rules) : undefined;
       // A default's note is on the provider page; repeated on hundreds of cells it would weigh the index down.
       const tip = [c.byDefault ? undefined : c.note, said].filter(Boolean).join(' · ');
       const title = tip ? ` title="${escapeHtml(tip)}"` : '';
       // The probe's word: a quiet mark where it agrees with the docs, the verdict where it does not.
-      const mark = !c.observed ? '' : observationAgrees(c.status, c.observed) ? ' <small class="observed">✓</small>' : ` <small class="observed">observed: ${c.observed.status}</small>`;
+      const mark = !c.observed ? '' : observationAgrees(c.status, c.observed, c.rules) ? ' <small class="observed">✓</small>' : ` <small class="observed">observed: ${c.observed.status}</small>`;
       return `<td data-provider="${p.id}" data-status="${c.status}"${title}>${c.status}${mark}</td>`;
     });
     return `<tr data-kind="field" data-key="${escapeHtml(key)}"><th scope="row"><label><input type="checkbox" class="must"> <code>${escapeHtml(r.field)}</code></label> <small>${escapeHtml(r.operation)}, ${r.location}</small></th>${cells.join('')}</tr>`;

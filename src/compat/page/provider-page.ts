@@ -167,7 +167,7 @@ function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], ci
         kind: 'table',
         head: [header, 'Status', 'Note'],
         className: 'fields',
-        rows: group.rows.map((r) => [`\`${r.field}\``, statusWithObservation(r.status, r.observed), [cite(r), observationNote(r.status, r.observed)].filter(Boolean).join('; ')]),
+        rows: group.rows.map((r) => [`\`${r.field}\``, statusWithObservation(r.status, r.observed, r.rules), [cite(r), observationNote(r.status, r.observed, r.rules)].filter(Boolean).join('; ')]),
         rowData: group.rows.map((r) => ({ field: r.field, location: r.location })),
       },
     );
