@@ -31,8 +31,11 @@ try {
   throw err;
 }
 
-/** What only the authors of an overlay read (the tarball stays under 5 MB with every profile). */
-const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json']);
+/**
+ * Left out of the package (the tarball stays under 5 MB with every profile): what only the authors
+ * of an overlay read, and COMPATIBILITY.md, which `oai-compat compat <id>` renders from compat.json.
+ */
+const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json', 'COMPATIBILITY.md']);
 
 // The generated modules import `oai-compat/runtime`, which resolves (without the source condition) to dist/runtime.
 const generated = path.join(root, 'generated');
