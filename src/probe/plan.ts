@@ -85,6 +85,9 @@ export function planProbe(profile: ProfileModel, options: PlanOptions = {}): Pro
       });
     }
   }
+  // Effects first: when the budget runs out, what is left undone is the cheaper acceptance checks.
+  const rank = { effect: 0, acceptance: 1, none: 2 } as const;
+  fields.sort((a, b) => rank[a.kind] - rank[b.kind]);
   return { provider: profile.id, model, fields, requests: fields.reduce((sum, f) => sum + f.cost, 0) };
 }
 

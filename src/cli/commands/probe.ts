@@ -19,14 +19,14 @@ const help = `usage: oai-compat probe <id> --base-url <url> [--model <m>] [--api
                       [--fields a,b] [--max-requests <n>] [--rate <req/s>] [--out probe.json]
                       [--propose overlay.yaml] [--dry-run]
 
-Sends, per claimed field of the profile's chat completions and completions operations, a control
+Sends, per field of the profile's chat completions, completions, Responses and embeddings operations, a control
 request and treatments that make the field's effect visible, judges each field (honoured, ignored,
 rejected, transformed, inconclusive, unobservable) and compares the verdict with the profile's claim.
 The key comes from the environment only (--api-key-env, default the profile's auth env) and is never
 printed or written. See docs/probe.md.
 
   --dry-run          print the plan and the number of requests; send nothing
-  --max-requests n   stop before this many requests are sent (default 60)
+  --max-requests n   stop before more than n requests are sent (default 100)
   --rate r           at most r requests per second (default 2)
   --out file         write the report (probe.json) atomically
   --propose file     write an Overlay of the observations (x-compat observed), to append to the overlay
@@ -66,7 +66,7 @@ export const run: Command = async (args, io) => {
     model: { type: 'string' },
     'api-key-env': { type: 'string' },
     fields: { type: 'string' },
-    'max-requests': { type: 'string', default: '60' },
+    'max-requests': { type: 'string', default: '100' },
     rate: { type: 'string', default: '2' },
     out: { type: 'string' },
     propose: { type: 'string' },

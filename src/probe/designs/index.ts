@@ -4,6 +4,8 @@
  */
 import { chatBody, chatDesigns } from './chat.ts';
 import { completionDesigns } from './completions.ts';
+import { embeddingBody, embeddingDesigns } from './embeddings.ts';
+import { responsesBody, responsesDesigns } from './responses.ts';
 import { includeUsageDesign, streamDesign } from './stream.ts';
 import type { Body, DesignContext, DesignFactory } from './types.ts';
 
@@ -24,6 +26,8 @@ export const designs: Record<string, Record<string, DesignFactory>> = {
     stream_options: includeUsageDesign(promptPlain),
     'stream_options.include_usage': includeUsageDesign(promptPlain),
   },
+  'POST /responses': responsesDesigns,
+  'POST /embeddings': embeddingDesigns,
 };
 
 /** Plain values for fields whose effect no answer shows: enough to see whether they are accepted. */
@@ -48,11 +52,15 @@ export const acceptanceValues: Record<string, unknown> = {
   safety_identifier: 'oai-compat-probe',
   prompt_cache_key: 'oai-compat-probe',
   verbosity: 'low',
+  truncation: 'auto',
+  max_tool_calls: 4,
 };
 
 const plainByOperation: Record<string, (ctx: DesignContext, extra: Body) => Body> = {
   'POST /chat/completions': chatPlain,
   'POST /completions': promptPlain,
+  'POST /responses': (ctx, extra) => responsesBody(ctx, 'Say hello.', extra),
+  'POST /embeddings': embeddingBody,
 };
 
 /** The acceptance check of `field`, when the operation has a plain request and the field a plain value. */
