@@ -31,8 +31,12 @@ try {
   throw err;
 }
 
-/** What only the authors of an overlay read (the tarball stays under 5 MB with every profile). */
-const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json']);
+/**
+ * Left out of the package (the tarball stays under 5 MB with every profile): what only the authors
+ * of an overlay read, and COMPATIBILITY.md, which `oai-compat compat <id>` renders from compat.json
+ * (as MATRIX.md, the cross-profile page, is left out: the docs site shows both).
+ */
+const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json', 'COMPATIBILITY.md']);
 
 // The generated modules import `oai-compat/runtime`, which resolves (without the source condition) to dist/runtime.
 const generated = path.join(root, 'generated');
@@ -58,7 +62,6 @@ function shipSpecOnce(from: string, to: string): void {
 }
 
 for (const entry of readdirSync(generated, { withFileTypes: true })) {
-  if (entry.isFile() && entry.name.endsWith('.md')) cpSync(path.join(generated, entry.name), path.join(dist, 'generated', entry.name));
   // Profiles only (generated/base/, the site and test outputs stay out).
   if (!entry.isDirectory() || !existsSync(path.join(generated, entry.name, 'compat.json'))) continue;
   const from = path.join(generated, entry.name);
