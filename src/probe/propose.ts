@@ -8,7 +8,7 @@
 import { toYaml } from '../load/document.ts';
 import { parsePointer } from '../load/pointer.ts';
 import type { Claim, Observation, ProfileModel } from '../profile/types.ts';
-import { documentedStatus } from './plan.ts';
+import { defaultMode, documentedStatus } from './plan.ts';
 import type { FieldResult, ProbeReport } from './types.ts';
 
 export interface ProposeOptions {
@@ -43,11 +43,11 @@ function observation(report: ProbeReport, result: FieldResult, evidence: string)
 
 export function proposeActions(report: ProbeReport, profile: ProfileModel, options: ProposeOptions): Record<string, unknown>[] {
   const actions: Record<string, unknown>[] = [];
-  const model = report.model ?? profile.models[0] ?? '';
+  const scope = { model: report.model ?? profile.models[0] ?? '', ...(defaultMode(profile) ? { mode: defaultMode(profile) } : {}) };
   for (const result of report.results.filter(decided)) {
     const op = profile.operations.find((o) => o.key === result.operation);
     const claims: Claim[] | undefined = op?.fields['request.body']?.[result.field];
-    const { claim } = op ? documentedStatus(op, result.field, model) : { claim: undefined };
+    const { claim } = op ? documentedStatus(op, result.field, scope) : { claim: undefined };
     if (!op || !claims || !claim) continue; // a default or an undocumented field: no claim to annotate
     const base = `${pointerToPath(op.pointer)}['x-compat']['fields']['request.body']${quoted(result.field)}`;
     const raw = options.rawClaims?.(op.pointer, result.field);

@@ -6,6 +6,7 @@ export interface ReportInput {
   provider: string;
   endpoint: string;
   model?: string;
+  mode?: string;
   startedAt: Date;
   finishedAt: Date;
   maxRequests: number;
@@ -40,6 +41,7 @@ export function buildReport(input: ReportInput): ProbeReport {
     provider: input.provider,
     endpoint: publicEndpoint(input.endpoint),
     ...(input.model ? { model: input.model } : {}),
+    ...(input.mode ? { mode: input.mode } : {}),
     date: input.startedAt.toISOString().slice(0, 10),
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),

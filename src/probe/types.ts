@@ -62,6 +62,8 @@ export interface ProbeReport {
   /** The base URL probed (no credentials; query strings dropped). */
   endpoint: string;
   model?: string;
+  /** The profile's mode the requests were in (its default mode: the probe selects none), when it has modes. */
+  mode?: string;
   date: IsoDate;
   startedAt: string;
   finishedAt: string;

@@ -55,16 +55,17 @@ describe('probe --propose', () => {
     ]);
   });
 
-  it('targets one claim of a list of scoped claims by its index', async () => {
+  it('targets the claim that holds for the requests (DeepSeek: its default thinking mode) by its index', async () => {
     const mock = await startMock({ provider: 'deepseek' });
     mocks.push(mock);
-    const { overlay, applied, claims } = await proposeAndApply('deepseek', mock, 'max_tokens,logprobs');
+    const { result, overlay, applied, claims } = await proposeAndApply('deepseek', mock, 'max_tokens,logprobs');
     expect(applied.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    for (const field of ['max_tokens', 'logprobs']) {
+    expect(result.report!.mode).toBe('thinking');
+    for (const [field, want] of [['max_tokens', 'honoured'], ['logprobs', 'rejected']]) {
       const list = claims(field);
-      const unscoped = list.findIndex((c) => !c.models && !c.mode);
-      expect(list.map((c, i) => (i === unscoped ? c.observed?.status : c.observed))).toEqual(list.map((_, i) => (i === unscoped ? 'honoured' : undefined)));
-      expect(overlay.actions.some((a) => a.target.endsWith(`['${field}'][${unscoped}]`))).toBe(true);
+      const thinking = list.findIndex((c) => c.mode === 'thinking');
+      expect(list.map((c) => c.observed?.status)).toEqual(list.map((_, i) => (i === thinking ? want : undefined)));
+      expect(overlay.actions.some((a) => a.target.endsWith(`['${field}'][${thinking}]`))).toBe(true);
     }
   });
 });

@@ -113,7 +113,7 @@ export const run: Command = async (args, io) => {
   } finally {
     process.off('SIGINT', onSignal);
   }
-  const report = buildReport({ provider: profile.id, endpoint: values['base-url'] as string, model: plan.model, startedAt, finishedAt: new Date(), maxRequests, outcome });
+  const report = buildReport({ provider: profile.id, endpoint: values['base-url'] as string, model: plan.model, ...(plan.mode ? { mode: plan.mode } : {}), startedAt, finishedAt: new Date(), maxRequests, outcome });
   if (values.out) await writeFileAtomic(path.resolve(io.cwd, values.out), `${JSON.stringify(report, null, 2)}\n`);
   if (values.propose) {
     const rawClaims = await resolvedClaims(located.dir);

@@ -143,22 +143,36 @@ const parses = (s: string | undefined): unknown => {
 
 const COLOUR_SCHEMA = { type: 'object', properties: { colour: { type: 'string' } }, required: ['colour'], additionalProperties: false };
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** `response_format` `json_object`: the answer parses as a JSON object where the control's did not. */
 const responseFormat: DesignFactory = (ctx) => ({
   steps: [
     { role: 'control', body: fixed(chatBody(ctx, COLOUR)) },
     { role: 'treatment', body: fixed(chatBody(ctx, COLOUR, { response_format: { type: 'json_object' } })) },
-    { role: 'treatment-2', body: fixed(chatBody(ctx, COLOUR, { response_format: { type: 'json_schema', json_schema: { name: 'colour', strict: true, schema: COLOUR_SCHEMA } } })) },
   ],
-  judge: ([control, object, schema]): Judgement => {
-    const isObject = (v: unknown) => !!v && typeof v === 'object' && !Array.isArray(v);
+  judge: ([control, treatment]): Judgement => {
     if (isObject(parses(text(control)))) return { verdict: 'inconclusive', reason: 'the control already answered a JSON object' };
-    const o = parses(text(object));
-    const s = parses(text(schema)) as { colour?: unknown } | undefined;
-    const valid = isObject(s) && typeof s?.colour === 'string' && Object.keys(s as object).length === 1;
-    const line = `json_object → ${isObject(o) ? 'a JSON object' : 'not JSON'}, json_schema → ${valid ? 'valid' : isObject(s) ? 'JSON, not valid against the schema' : 'not JSON'}`;
-    if (isObject(o) && valid) return { verdict: 'honoured', reason: line, excerpt: quote(text(schema)) };
-    if (!isObject(o) && !isObject(s)) return { verdict: 'ignored', reason: line, excerpt: quote(text(object)) };
-    return { verdict: 'transformed', reason: `only partly: ${line}`, excerpt: quote(text(schema)) };
+    return isObject(parses(text(treatment)))
+      ? { verdict: 'honoured', reason: 'json_object → a JSON object', excerpt: quote(text(treatment)) }
+      : { verdict: 'ignored', reason: 'json_object → not JSON', excerpt: quote(text(treatment)) };
+  },
+});
+
+/** `response_format` `json_schema` (its own variant key): a value valid against a strict one-property schema. */
+const jsonSchema: DesignFactory = (ctx) => ({
+  steps: [
+    { role: 'control', body: fixed(chatBody(ctx, COLOUR)) },
+    { role: 'treatment', body: fixed(chatBody(ctx, COLOUR, { response_format: { type: 'json_schema', json_schema: { name: 'colour', strict: true, schema: COLOUR_SCHEMA } } })) },
+  ],
+  judge: ([control, treatment]): Judgement => {
+    const valid = (v: unknown) => isObject(v) && typeof v.colour === 'string' && Object.keys(v).length === 1;
+    if (valid(parses(text(control)))) return { verdict: 'inconclusive', reason: 'the control already answered the JSON asked for' };
+    const value = parses(text(treatment));
+    if (valid(value)) return { verdict: 'honoured', reason: 'json_schema → a value valid against the schema', excerpt: quote(text(treatment)) };
+    return isObject(value)
+      ? { verdict: 'transformed', reason: 'json_schema → JSON, but not valid against the schema (as json_object)', excerpt: quote(text(treatment)) }
+      : { verdict: 'ignored', reason: 'json_schema → not JSON', excerpt: quote(text(treatment)) };
   },
 });
 
@@ -214,6 +228,7 @@ export const chatDesigns: Record<string, DesignFactory> = {
   top_logprobs: topLogprobs,
   seed,
   response_format: responseFormat,
+  'response_format[type=json_schema]': jsonSchema,
   tools,
   tool_choice: toolChoice,
   parallel_tool_calls: parallelToolCalls,
