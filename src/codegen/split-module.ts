@@ -6,6 +6,7 @@
  * standalone output is one module, so the split works on its top-level statements.
  */
 import ts from 'typescript';
+import { scanUnits } from './scan-units.ts';
 
 export interface SplitModules {
   /** Per group, its module's code (absent when the group has no export). */
@@ -77,6 +78,11 @@ export function splitStandalone(code: string, roots: Record<string, readonly str
 }
 
 function topLevelUnits(code: string): Unit[] {
+  return scanUnits(code) ?? parsedUnits(code);
+}
+
+/** The units from the TypeScript parser: the slow path, for code the scanner does not read. */
+export function parsedUnits(code: string): Unit[] {
   const file = ts.createSourceFile('validators.js', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const units: Unit[] = [];
   for (const statement of file.statements) {
