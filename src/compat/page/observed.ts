@@ -2,24 +2,16 @@
  * What the probe observed next to what the docs say: "documented: ignored · observed 2026-11-30:
  * rejected" where the two differ, a quiet "observed 2026-11-30" mark where they agree.
  */
+import { agrees } from '../../probe/verdict.ts';
 import type { Observation } from '../../profile/types.ts';
 import type { CompatStatus } from '../types.ts';
-
-/** The observations that bear out a documented status (a verdict outside the list contradicts it). */
-const expected: Partial<Record<CompatStatus, Observation['status'][]>> = {
-  supported: ['honoured'],
-  extension: ['honoured'],
-  deprecated: ['honoured'],
-  partial: ['honoured', 'transformed', 'rejected'],
-  ignored: ['ignored'],
-  unsupported: ['rejected'],
-};
 
 /** Verdicts that neither confirm nor contradict a claim. */
 const undecided: Observation['status'][] = ['inconclusive', 'unobservable'];
 
+/** Whether the observation bears out the documented status: the probe's own agreement rule, decided verdicts only. */
 export function observationAgrees(status: CompatStatus, observed: Observation): boolean {
-  return expected[status]?.includes(observed.status) ?? false;
+  return !undecided.includes(observed.status) && agrees(status, observed.status);
 }
 
 /** The status cell of a row. */
