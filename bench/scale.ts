@@ -1,34 +1,67 @@
 /**
  * The catalog's scale targets (issue: with sixteen or more profiles, the specs-only cold build of
  * all of them at most 2x one `redocly bundle` of the base spec; each added provider at most 0.3x
- * one `redocly bundle` in the full build), measured as whole processes beside one `redocly bundle`
- * of the same run.
+ * one `redocly bundle` in the full build), measured as whole processes beside `redocly bundle`
+ * runs of the same run (at its start and its end).
+ *
+ * Every figure is given as wall time and as CPU time (user + system of the process and the
+ * children it waited for, from GNU time when /usr/bin/time exists): on a shared machine the wall
+ * time follows the load, the CPU time much less.
  *
  * One more provider is a copy of the largest catalog profile under a new id, so it costs what a
  * real provider costs. Its marginal cost is given twice: the difference between the cold builds
  * with and without it (direct, but it carries the noise of two whole builds), and the mean cost
  * per provider between a cold build of the base profile alone and of every profile (steadier).
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { median, medianOf as medianOfRuns, timeCommand, type Figure } from './measure.ts';
-
-/** Medians as they come, on stderr: a run of several minutes shows where it is. */
-function medianOf(runs: number, measure: () => number, setup?: () => void, label = ''): number {
-  const value = medianOfRuns(runs, measure, setup);
-  if (label) process.stderr.write(`  scale: ${label} ${value.toFixed(0)} ms\n`);
-  return value;
-}
+import { median, type Figure } from './measure.ts';
 
 const RUNS = 3;
 /** The provider copied as the extra one: the catalog profile with the most operations. */
 const TEMPLATE = 'vllm';
 const EXTRA = 'zz-bench-extra';
+const GNU_TIME = '/usr/bin/time';
+
+interface Cost {
+  wall: number;
+  /** NaN without GNU time. */
+  cpu: number;
+}
+
+/** One run of a command: wall and CPU milliseconds; throws when it fails. */
+function costOf(command: string, args: string[], cwd: string): Cost {
+  const cpuFile = path.join(tmpdir(), `oai-compat-bench-cpu-${process.pid}.txt`);
+  const timed = existsSync(GNU_TIME);
+  const started = performance.now();
+  const result = timed
+    ? spawnSync(GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args], { cwd, encoding: 'utf8' })
+    : spawnSync(command, args, { cwd, encoding: 'utf8' });
+  const wall = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  if (!timed) return { wall, cpu: Number.NaN };
+  const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  rmSync(cpuFile, { force: true });
+  return { wall, cpu: (user + system) * 1000 };
+}
+
+/** Medians of wall and CPU time over `RUNS` runs (`setup` before each), printed on stderr as they come. */
+function medianCost(label: string, measure: () => Cost, setup?: () => void): Cost {
+  const costs: Cost[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    setup?.();
+    costs.push(measure());
+  }
+  const cost = { wall: median(costs.map((c) => c.wall)), cpu: median(costs.map((c) => c.cpu)) };
+  process.stderr.write(`  scale: ${label}: wall ${cost.wall.toFixed(0)} ms, cpu ${cost.cpu.toFixed(0)} ms\n`);
+  return cost;
+}
 
 export async function benchScale(projectRoot: string): Promise<Figure[]> {
   const node = process.execPath;
-  const build = (...args: string[]) => timeCommand(node, ['scripts/build.ts', ...args], { cwd: projectRoot });
+  const build = (...args: string[]) => costOf(node, ['scripts/build.ts', ...args], projectRoot);
   const clean = () => {
     rmSync(path.join(projectRoot, 'generated'), { recursive: true, force: true });
     rmSync(path.join(projectRoot, '.cache'), { recursive: true, force: true });
@@ -44,48 +77,52 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
     writeFileSync(overlay, renamed);
   };
   const removeExtra = () => rmSync(extraDir, { recursive: true, force: true });
-  const profileCount = (await import('../src/build/build.ts')).discoverProfiles;
+  const { discoverProfiles } = await import('../src/build/build.ts');
 
   const redocly = path.join(projectRoot, 'node_modules/@redocly/cli/bin/cli.js');
   const bundled = path.join(tmpdir(), `oai-compat-bench-bundle-${process.pid}.yaml`);
-  const load = loadavg()[0];
+  const bundle = () => costOf(node, [redocly, 'bundle', 'spec/base/openai.yaml', '-o', bundled], projectRoot);
+  const loadStart = loadavg()[0];
   removeExtra();
-  const count = (await profileCount(projectRoot)).length;
-  // Bundled at the start and again at the end, the reference sees the same machine load as the builds.
-  const bundleOnce = () => timeCommand(node, [redocly, 'bundle', 'spec/base/openai.yaml', '-o', bundled], { cwd: projectRoot });
-  const bundles = Array.from({ length: RUNS }, bundleOnce);
+  const count = (await discoverProfiles(projectRoot)).length;
+  const bundleStart = medianCost('redocly bundle (start)', bundle);
 
   build('--specs-only'); // warms Node's compile cache, as any earlier run of the tool would
   let figures: Figure[];
   try {
-    const specs = medianOf(RUNS, () => build('--specs-only'), clean, 'specs only, all');
-    const specsBase = medianOf(RUNS, () => build('--specs-only', '--profile', 'openai'), clean, 'specs only, base alone');
-    const full = medianOf(RUNS, () => build(), clean, 'everything, all');
-    const fullBase = medianOf(RUNS, () => build('--profile', 'openai'), clean, 'everything, base alone');
+    const specs = medianCost('specs only, all', () => build('--specs-only'), clean);
+    const specsBase = medianCost('specs only, base alone', () => build('--specs-only', '--profile', 'openai'), clean);
+    const full = medianCost('everything, all', () => build(), clean);
+    const fullBase = medianCost('everything, base alone', () => build('--profile', 'openai'), clean);
     addExtra();
-    const specsMore = medianOf(RUNS, () => build('--specs-only'), clean, 'specs only, one more');
-    const fullMore = medianOf(RUNS, () => build(), clean, 'everything, one more');
-    bundles.push(...Array.from({ length: RUNS }, bundleOnce));
+    const specsMore = medianCost('specs only, one more', () => build('--specs-only'), clean);
+    const fullMore = medianCost('everything, one more', () => build(), clean);
+    removeExtra();
+    const bundleEnd = medianCost('redocly bundle (end)', bundle);
     rmSync(bundled, { force: true });
-    const bundle = median(bundles);
-    process.stderr.write(`  scale: redocly bundle ${bundles.map((b) => b.toFixed(0)).join(', ')} ms\n`);
-    const perProvider = (all: number, base: number) => (all - base) / (count - 1);
-    const ratio = (value: number, target: string) => `${(value / bundle).toFixed(2)}x redocly bundle (target ${target}: ${value / bundle <= Number(target.replace(/[^\d.]/g, '')) ? 'met' : 'missed'})`;
-    const plain = (value: number) => `${(value / bundle).toFixed(2)}x redocly bundle`;
+    const reference: Cost = { wall: median([bundleStart.wall, bundleEnd.wall]), cpu: median([bundleStart.cpu, bundleEnd.cpu]) };
+
+    const minus = (a: Cost, b: Cost, divisor = 1): Cost => ({ wall: (a.wall - b.wall) / divisor, cpu: (a.cpu - b.cpu) / divisor });
+    const ratio = (c: Cost, target?: number) => {
+      const r = (k: keyof Cost) => c[k] / reference[k];
+      const verdict = (x: number) => (target === undefined || Number.isNaN(x) ? '' : x <= target ? ' met' : ' missed');
+      return `wall ${r('wall').toFixed(2)}x${verdict(r('wall'))}, cpu ${r('cpu').toFixed(2)}x${verdict(r('cpu'))} redocly bundle${target === undefined ? '' : ` (target <= ${target}x)`}`;
+    };
+    const row = (name: string, c: Cost, target?: number): Figure => ({ name, value: c.wall, unit: 'ms', note: `cpu ${c.cpu.toFixed(0)} ms; ${ratio(c, target)}` });
     figures = [
-      { name: `load average (1 min) at the start`, value: load, unit: '' },
-      { name: `redocly bundle of the base spec (median of ${bundles.length}: start and end)`, value: bundle, unit: 'ms' },
-      { name: `cold build, ${count} profiles, specs only`, value: specs, unit: 'ms', note: ratio(specs, '<= 2x') },
-      { name: `cold build, ${count} profiles, everything`, value: full, unit: 'ms', note: plain(full) },
-      { name: `one more provider (${count + 1} - ${count} profiles), specs only`, value: specsMore - specs, unit: 'ms', note: plain(specsMore - specs) },
-      { name: `one more provider (${count + 1} - ${count} profiles), everything`, value: fullMore - full, unit: 'ms', note: ratio(fullMore - full, '<= 0.3x') },
-      { name: `mean per provider (${count} profiles - base alone) / ${count - 1}, specs only`, value: perProvider(specs, specsBase), unit: 'ms', note: plain(perProvider(specs, specsBase)) },
-      { name: `mean per provider (${count} profiles - base alone) / ${count - 1}, everything`, value: perProvider(full, fullBase), unit: 'ms', note: ratio(perProvider(full, fullBase), '<= 0.3x') },
-      { name: `load average (1 min) at the end`, value: loadavg()[0], unit: '' },
+      { name: 'load average (1 min) at the start', value: loadStart, unit: '' },
+      row('redocly bundle of the base spec (start and end)', reference),
+      row(`cold build, ${count} profiles, specs only`, specs, 2),
+      row(`cold build, ${count} profiles, everything`, full),
+      row(`one more provider (${count + 1} - ${count} profiles), specs only`, minus(specsMore, specs)),
+      row(`one more provider (${count + 1} - ${count} profiles), everything`, minus(fullMore, full), 0.3),
+      row(`mean per provider ((${count} profiles - base alone) / ${count - 1}), specs only`, minus(specs, specsBase, count - 1)),
+      row(`mean per provider ((${count} profiles - base alone) / ${count - 1}), everything`, minus(full, fullBase, count - 1), 0.3),
+      { name: 'load average (1 min) at the end', value: loadavg()[0], unit: '' },
     ];
   } finally {
     removeExtra();
-    if (existsSync(path.join(projectRoot, 'scripts/build.ts'))) build();
+    build();
   }
   return figures;
 }

@@ -5,7 +5,7 @@
  * the files the CLI reads (compat.json, mock.gen.json, openapi.yaml, ...).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../src/build/build.ts';
@@ -31,8 +31,12 @@ try {
   throw err;
 }
 
-/** What only the authors of an overlay read (the tarball stays under 5 MB with every profile). */
-const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json']);
+/**
+ * Left out of the package (the tarball stays under 5 MB with every profile): what only the authors
+ * of an overlay read, and COMPATIBILITY.md, which `oai-compat compat <id>` renders from compat.json
+ * (as MATRIX.md, the cross-profile page, is left out: the docs site shows both).
+ */
+const AUTHORING_ONLY = new Set(['overlay.gen.yaml', 'provenance.json', 'COMPATIBILITY.md']);
 
 // The generated modules import `oai-compat/runtime`, which resolves (without the source condition) to dist/runtime.
 const generated = path.join(root, 'generated');
@@ -47,14 +51,26 @@ writeFileSync(
   }),
 );
 compile(config);
+/**
+ * The resolved spec once: mock.gen.json holds it too (as JSON, for a fast mock start-up), so the
+ * package keeps it as openapi.json beside a mock.gen.json without it, instead of openapi.yaml.
+ */
+function shipSpecOnce(from: string, to: string): void {
+  const data = JSON.parse(readFileSync(path.join(from, 'mock.gen.json'), 'utf8')) as { spec: unknown };
+  writeFileSync(path.join(to, 'openapi.json'), `${JSON.stringify(data.spec)}\n`);
+  writeFileSync(path.join(to, 'mock.gen.json'), `${JSON.stringify({ ...data, spec: undefined })}\n`);
+}
+
 for (const entry of readdirSync(generated, { withFileTypes: true })) {
-  if (entry.isFile() && entry.name.endsWith('.md')) cpSync(path.join(generated, entry.name), path.join(dist, 'generated', entry.name));
   // Profiles only (generated/base/, the site and test outputs stay out).
   if (!entry.isDirectory() || !existsSync(path.join(generated, entry.name, 'compat.json'))) continue;
-  for (const file of readdirSync(path.join(generated, entry.name))) {
+  const from = path.join(generated, entry.name);
+  const to = path.join(dist, 'generated', entry.name);
+  for (const file of readdirSync(from)) {
     const typescript = file.endsWith('.ts') && !file.endsWith('.d.ts');
-    if (!typescript && !AUTHORING_ONLY.has(file)) cpSync(path.join(generated, entry.name, file), path.join(dist, 'generated', entry.name, file));
+    if (!typescript && !AUTHORING_ONLY.has(file) && file !== 'openapi.yaml' && file !== 'mock.gen.json') cpSync(path.join(from, file), path.join(to, file));
   }
+  shipSpecOnce(from, to);
 }
 for (const entry of readdirSync(path.join(dist, 'generated'), { withFileTypes: true })) {
   if (entry.isDirectory() && !existsSync(path.join(dist, 'generated', entry.name, 'compat.json'))) rmSync(path.join(dist, 'generated', entry.name), { recursive: true });

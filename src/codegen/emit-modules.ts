@@ -72,7 +72,7 @@ const lit = (value: unknown): string => JSON.stringify(value);
 /** Text from an overlay (names, URLs) inside a doc comment: a `*\/` in it would end the comment. */
 const commentSafe = (text: string): string => text.replace(/\*\//g, '*\\/');
 
-type ClaimKey = 'requestClaims' | 'requestClaimsByModel' | 'requestDefault' | 'requestListed' | 'responseClaims';
+type ClaimKey = 'lifecycle' | 'requestClaims' | 'requestClaimsByModel' | 'requestDefault' | 'requestListed' | 'responseClaims';
 
 function writeClaims(w: CodeBlockWriter, op: OperationInfo, keys: readonly ClaimKey[]): void {
   for (const key of keys) {
@@ -111,7 +111,7 @@ export function emitOperationsModule(ctx: ModuleContext): string {
               const load = `() => import(${lit(`./${FAST_VALIDATORS_MODULE}`)}).then((fast) => fast.${fast})`;
               w.writeLine(`request: ${fast ? `withLazyFastVariant(v.${request}, ${load})` : `v.${request}`},`);
             }
-            writeClaims(w, op, ['requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
+            writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
           });
           w.write(',').newLine();
         }
@@ -202,6 +202,11 @@ function writeProfile(w: CodeBlockWriter, profile: ProviderProfile): void {
     w.write('auth: ');
     writeValue(w, profile.auth);
     w.write(',').newLine();
+    if (profile.retired) {
+      w.write('retired: ');
+      writeValue(w, profile.retired);
+      w.write(',').newLine();
+    }
   });
 }
 

@@ -2,8 +2,8 @@
 import { escapeToken, getAtPointer } from '../load/pointer.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { listOperations } from '../load/openapi.ts';
-import type { FieldClaim, FieldClaims } from '../runtime/types.ts';
-import type { Claim, DefaultClaim, OperationModel, ProfileModel } from '../profile/types.ts';
+import type { EndpointLifecycle, FieldClaim, FieldClaims } from '../runtime/types.ts';
+import type { Claim, DefaultClaim, Lifecycle, OperationModel, ProfileModel } from '../profile/types.ts';
 import { isVariantKey, operationsByKey, plainClaims } from '../profile/select.ts';
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
@@ -26,6 +26,7 @@ export interface OperationInfo {
   /** The `text/event-stream` schema of the first 2xx answer that has one. */
   stream?: SchemaSite;
   requestClaims?: FieldClaims;
+  lifecycle?: EndpointLifecycle;
   requestClaimsByModel?: Record<string, FieldClaims>;
   requestDefault?: FieldClaim;
   requestListed?: string[];
@@ -60,6 +61,8 @@ export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): O
       }
     }
     const compat = claimed.get(key);
+    const lifecycle = compat?.lifecycle ?? model.lifecycle;
+    if (lifecycle?.state === 'deprecated') info.lifecycle = endpointLifecycle(lifecycle);
     if (compat?.fields['request.body']) info.requestClaims = runtimeClaims(plainClaims(compat, 'request.body'));
     const byModel = compat && claimsByModel(compat);
     if (byModel) info.requestClaimsByModel = byModel;
@@ -74,6 +77,12 @@ export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): O
     operations.push(info);
   }
   return operations;
+}
+
+/** What a check says of a deprecated or retired operation: state, date, replacement, note (sources stay in the docs). */
+export function endpointLifecycle(lifecycle: Lifecycle): EndpointLifecycle {
+  const { state, date, replacement, note } = lifecycle;
+  return { state: state === 'retired' ? 'retired' : 'deprecated', ...(date ? { date } : {}), ...(replacement ? { replacement } : {}), ...(note ? { note } : {}) };
 }
 
 /** For each model a request-body claim is scoped to: the unscoped claims, that model's in their place. */

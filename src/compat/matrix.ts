@@ -3,7 +3,7 @@
  * by MATRIX.md and the docs site.
  */
 import { compareOperations } from './model.ts';
-import type { Observation } from '../profile/types.ts';
+import type { Observation, ValueRule } from '../profile/types.ts';
 import { fieldLocations, type CompatReport, type CompatStatus, type FieldCounts, type FieldLocation } from './types.ts';
 
 export interface MatrixCell {
@@ -11,6 +11,10 @@ export interface MatrixCell {
   note?: string;
   /** What the probe saw (field rows only). */
   observed?: Observation;
+  /** The status is the location's default. */
+  byDefault?: boolean;
+  /** The claim's value rules, when the probe observed the field (they decide whether it agrees). */
+  rules?: ValueRule[];
 }
 
 export interface MatrixRow {
@@ -30,6 +34,11 @@ export interface Matrix {
   rows: MatrixRow[];
   /** Per common endpoint, how many base fields no provider documents (left out of `rows`). */
   undocumentedEverywhere: Record<string, number>;
+  /**
+   * Per common endpoint, how many nested fields are left out of `rows` because no provider claims
+   * them: only a default or a claimed ancestor covers them (hundreds under `/responses`).
+   */
+  nestedByDefault: Record<string, number>;
 }
 
 export interface MatrixOptions {
@@ -40,8 +49,9 @@ export interface MatrixOptions {
 
 export const defaultMatrixOptions: MatrixOptions = { baseProfile: 'openai', minProviders: 2 };
 
-function cell(row: { status: CompatStatus; note?: string; observed?: Observation }): MatrixCell {
-  return { status: row.status, ...(row.note ? { note: row.note } : {}), ...(row.observed ? { observed: row.observed } : {}) };
+function cell(row: { status: CompatStatus; note?: string; observed?: Observation; byDefault?: boolean; rules?: ValueRule[] }): MatrixCell {
+  const observed = row.observed ? { observed: row.observed, ...(row.rules ? { rules: row.rules } : {}) } : {};
+  return { status: row.status, ...(row.note ? { note: row.note } : {}), ...observed, ...(row.byDefault ? { byDefault: true } : {}) };
 }
 
 export function buildMatrix(reports: readonly CompatReport[], options: MatrixOptions = defaultMatrixOptions): Matrix {
@@ -68,6 +78,8 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
 
   const rowsByKey = new Map<string, MatrixRow>();
   const documentedSomewhere = new Set<string>();
+  // Listed: a field some provider claims, or a top-level one a default covers.
+  const listed = new Set<string>();
   const baseFieldKeys = new Map<string, Set<string>>();
   ordered.forEach((report, column) => {
     const isBase = report.provider.id === options.baseProfile;
@@ -82,6 +94,7 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
       }
       row.cells[column] = cell(field);
       if (!isBase && field.status !== 'undocumented') documentedSomewhere.add(key);
+      if (!isBase && (field.claimed || (field.status !== 'undocumented' && !/[.[]/.test(field.field)))) listed.add(key);
       if (field.inBase) {
         const keys = baseFieldKeys.get(field.operation) ?? new Set<string>();
         keys.add(key);
@@ -90,7 +103,7 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
     }
   });
   const rows = [...rowsByKey.entries()]
-    .filter(([key]) => documentedSomewhere.has(key))
+    .filter(([key]) => listed.has(key))
     .map(([, row]) => row)
     .sort(
       (a, b) =>
@@ -99,8 +112,10 @@ export function buildMatrix(reports: readonly CompatReport[], options: MatrixOpt
         (a.field < b.field ? -1 : a.field > b.field ? 1 : 0),
     );
   const undocumentedEverywhere: Record<string, number> = {};
+  const nestedByDefault: Record<string, number> = {};
   for (const operation of common) {
     undocumentedEverywhere[operation] = [...(baseFieldKeys.get(operation) ?? [])].filter((k) => !documentedSomewhere.has(k)).length;
+    nestedByDefault[operation] = [...documentedSomewhere].filter((k) => k.startsWith(`${operation}\u0000`) && !listed.has(k)).length;
   }
-  return { profiles, endpoints, common, rows, undocumentedEverywhere };
+  return { profiles, endpoints, common, rows, undocumentedEverywhere, nestedByDefault };
 }

@@ -42,6 +42,8 @@ export function renderMatrixMarkdown(matrix: Matrix, capabilities?: { grid: stri
     }
     const rest = matrix.undocumentedEverywhere[operation] ?? 0;
     if (rest) out.push('', `${rest} more OpenAI fields of this endpoint are undocumented by every provider.`);
+    const nested = matrix.nestedByDefault[operation] ?? 0;
+    if (nested) out.push('', `${nested} nested fields no provider claims (only a default or a parent's claim covers them) are left out; the provider pages count them.`);
     out.push('');
   }
   if (capabilities) out.push('## Capability evidence', '', capabilities.evidence, '');

@@ -67,9 +67,6 @@ export function locationRows(op: OperationContext, location: FieldLocation, ctx:
     if (claim) mainClaims.set(key, claim);
   }
   const fallback = ctx.isBaseProfile ? undefined : op.claim?.defaults[location];
-  // An unsupported variant takes its branch out, and the fields only that branch has with it
-  // (`response_format[type=json_schema]` → `response_format.json_schema`): counted as explained
-  // for every field under the variant's plain path (the rows do not know which branch declares a field).
   let paths: Iterable<string> = base.keys();
   if (spec !== base || keys.length > 0) paths = new Set([...base.keys(), ...spec.keys(), ...keys]);
 

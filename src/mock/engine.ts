@@ -114,7 +114,7 @@ export function createEngine(input: EngineInput): Engine {
     const script = reply && scriptsContent(reply) ? reply : undefined;
     const answered = reply?.as ? { ...request, ...reply.as } : request;
     const produce = () => behave({ spec, model, op, request: answered, scope, query, pathParams, template: answer.body, clearable: answer, ...(script ? { script } : {}) });
-    const outcome = input.state ? input.state.serve({ op, pathParams, query, request, template: answer.body }, produce) : produce();
+    const outcome = input.state ? input.state.serve({ spec, op, pathParams, query, request, template: answer.body }, produce) : produce();
     if (isError(outcome)) return sendError(res, outcome);
     if (!outcome) return sendPrepared(res, answer, request);
     if ('events' in outcome) return sendEvents(res, answer.headers, outcome.events);

@@ -25,8 +25,14 @@ export function mockDataFromSpec(spec: OpenAPIDocument, profile: string | Profil
   return { format: MOCK_DATA_FORMAT, profile: model.profile, model, prepared: {}, spec };
 }
 
+/**
+ * mock.gen.json as stored: a shipped profile's leaves `spec` out, since openapi.json beside it holds
+ * the same (the package ships each resolved spec once, see scripts/build-package.ts).
+ */
+export type StoredMockData = Omit<MockData, 'spec'> & { spec?: OpenAPIDocument };
+
 /** Parses mock.gen.json; anything else than this format (corrupt, truncated, older) is a located error, exit code 3. */
-export function parseMockData(text: string, file: string): MockData {
+export function parseMockData(text: string, file: string): StoredMockData {
   let data: Partial<MockData> | undefined;
   let reason = `it is not ${MOCK_DATA_FORMAT} data`;
   try {
@@ -34,9 +40,9 @@ export function parseMockData(text: string, file: string): MockData {
   } catch (err) {
     reason = `it is not valid JSON (${(err as Error).message})`;
   }
-  const complete = data && typeof data === 'object' && data.format === MOCK_DATA_FORMAT && typeof data.model === 'object' && data.model !== null && typeof data.spec === 'object' && data.spec !== null;
+  const complete = data && typeof data === 'object' && data.format === MOCK_DATA_FORMAT && typeof data.model === 'object' && data.model !== null && (data.spec === undefined || (typeof data.spec === 'object' && data.spec !== null));
   if (!complete) {
     throw diagnosticError({ code: 'mock-data-corrupt', message: `cannot use ${file}: ${reason}`, hint: 'rebuild it with `npm run build -- --force`', location: { file } }, 3);
   }
-  return data as MockData;
+  return data as StoredMockData;
 }

@@ -80,28 +80,34 @@ function claimGroups(op: OperationModel) {
   return entry;
 }
 
-export function checkClaims(model: MockModel, op: OperationModel, parts: { body?: unknown; query?: Record<string, unknown>; headers: Headers }, scope?: RequestScope): MockError | undefined {
+type Parts = { body?: unknown; query?: Record<string, unknown>; headers: Headers };
+type Resolve = (c: CompiledClaim, location: FieldLocation) => ClaimModel | undefined;
+const ownClaim: Resolve = (c) => c.claim;
+
+export function checkClaims(model: MockModel, op: OperationModel, parts: Parts, scope?: RequestScope): MockError | undefined {
   const { plain, scoped } = claimGroups(op);
-  const check = (claims: ClaimGroups, resolve: (c: CompiledClaim, location: FieldLocation) => ClaimModel | undefined): MockError | undefined => {
-    for (const c of claims.header) {
-      const claim = resolve(c, locations.header);
-      if (claim?.status === 'unsupported' && parts.headers[c.path.toLowerCase()] !== undefined) return rejected(model, c.path.toLowerCase(), claim);
-    }
-    for (const c of claims.query) {
-      const claim = resolve(c, locations.query);
-      const found = claim?.status === 'unsupported' && parts.query ? find(parts.query, c.steps, 0, '') : undefined;
+  return firstRejected(model, plain, parts, ownClaim) ?? (op.scoped ? firstRejected(model, scoped, parts, (c, location) => claimFor(op, location, c.path, scope)) : undefined);
+}
+
+/** The 400 for the first field present in the request whose claim (as `resolve` finds it) is `unsupported`. */
+function firstRejected(model: MockModel, claims: ClaimGroups, parts: Parts, resolve: Resolve): MockError | undefined {
+  for (const c of claims.header) {
+    const claim = resolve(c, locations.header);
+    if (claim?.status === 'unsupported' && parts.headers[c.path.toLowerCase()] !== undefined) return rejected(model, c.path.toLowerCase(), claim);
+  }
+  for (const c of claims.query) {
+    const claim = resolve(c, locations.query);
+    const found = claim?.status === 'unsupported' && parts.query ? find(parts.query, c.steps, 0, '') : undefined;
+    if (found && claim) return rejected(model, found, claim);
+  }
+  if (parts.body && typeof parts.body === 'object') {
+    for (const c of claims.body) {
+      const claim = resolve(c, locations.body);
+      const found = claim?.status === 'unsupported' ? find(parts.body, c.steps, 0, '') : undefined;
       if (found && claim) return rejected(model, found, claim);
     }
-    if (parts.body && typeof parts.body === 'object') {
-      for (const c of claims.body) {
-        const claim = resolve(c, locations.body);
-        const found = claim?.status === 'unsupported' ? find(parts.body, c.steps, 0, '') : undefined;
-        if (found && claim) return rejected(model, found, claim);
-      }
-    }
-    return undefined;
-  };
-  return check(plain, (c) => c.claim) ?? (op.scoped ? check(scoped, (c, location) => claimFor(op, location, c.path, scope)) : undefined);
+  }
+  return undefined;
 }
 
 /** The concrete path (`messages[1].name`) of the first value present at a claim path, if any. */

@@ -63,16 +63,31 @@ export function profileFiles(provider: string, generatedDir = path.join(projectR
   if (!/^[a-z][a-z0-9-]*$/.test(provider)) {
     throw diagnosticError({ code: 'mock-unknown-profile', message: `"${provider}" is not a profile id`, hint: 'use openai or a provider id from spec/providers/' }, 2);
   }
-  return { spec: path.join(generatedDir, provider, 'openapi.yaml'), data: path.join(generatedDir, provider, 'mock.gen.json') };
+  const dir = path.join(generatedDir, provider);
+  // A shipped profile holds its resolved spec as openapi.json (the YAML is left out of the package).
+  const json = path.join(dir, 'openapi.json');
+  return { spec: existsSync(json) ? json : path.join(dir, 'openapi.yaml'), data: path.join(dir, 'mock.gen.json') };
 }
 
 /** Profiles with a resolved spec in `generatedDir`. */
 function builtProfiles(generatedDir: string): string[] {
   if (!existsSync(generatedDir)) return [];
   return readdirSync(generatedDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(path.join(generatedDir, e.name, 'openapi.yaml')))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && ['openapi.yaml', 'openapi.json'].some((f) => existsSync(path.join(generatedDir, e.name, f))))
     .map((e) => e.name)
     .sort();
+}
+
+/** A shipped profile's openapi.json, which its mock.gen.json leaves out. */
+function readSpecJson(file: string): OpenAPIDocument {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as OpenAPIDocument;
+  } catch (err) {
+    throw diagnosticError(
+      { code: 'mock-data-corrupt', message: `cannot read the resolved spec ${file}: ${(err as Error).message}`, hint: 'reinstall oai-compat (the profile is incomplete)', location: { file } },
+      3,
+    );
+  }
 }
 
 export async function loadMockData(options: StartMockOptions): Promise<MockData> {
@@ -89,7 +104,10 @@ export async function loadMockData(options: StartMockOptions): Promise<MockData>
       2,
     );
   }
-  if (existsSync(files.data)) return parseMockData(readFileSync(files.data, 'utf8'), files.data);
+  if (existsSync(files.data)) {
+    const stored = parseMockData(readFileSync(files.data, 'utf8'), files.data);
+    return { ...stored, spec: stored.spec ?? readSpecJson(files.spec) };
+  }
   if (!existsSync(files.spec)) {
     throw diagnosticError(
       { code: 'mock-profile-not-built', message: `no resolved spec for "${options.provider}"`, hint: 'run `npm run build` first (it writes generated/<id>/openapi.yaml)', location: { file: files.spec } },

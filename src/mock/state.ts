@@ -7,8 +7,11 @@
  */
 import { mockError, type MockError } from './errors.ts';
 import type { Json, OperationModel } from './model.ts';
-import type { Behaviour } from './behave/index.ts';
+import { streamedQuery, type Behaviour } from './behave/index.ts';
+import { responseEvents } from './stream/responses.ts';
 import { page } from './behave/lists.ts';
+import { finished, finishedStatus } from './behave/progress.ts';
+import type { OpenAPIDocument } from '../build/types.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -27,6 +30,7 @@ const collections: Collection[] = [
 ];
 
 export interface StateInput {
+  spec: OpenAPIDocument;
   op: OperationModel;
   pathParams: Record<string, string>;
   query: Record<string, unknown>;
@@ -77,7 +81,11 @@ export function createState(): MockState {
       const found = items.get(id);
       if (!found) return mockError(404, `No such ${c.noun} object: ${id}`, { param: 'id', code: 'not_found' });
       const own = op.path === `${c.base}/{${c.idParam}}`;
-      if (own && op.method === 'GET') return { body: found as Json };
+      if (own && op.method === 'GET') {
+        const done = finished(found, finishedStatus(input.spec, op));
+        if (done !== found) items.set(id, done);
+        return c.base === '/responses' && streamedQuery(input.query) ? { events: responseEvents(done) } : { body: done as Json };
+      }
       if (own && op.method === 'DELETE') {
         items.delete(id);
         const t = (input.template && typeof input.template === 'object' ? input.template : {}) as Obj;

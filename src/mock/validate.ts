@@ -156,6 +156,11 @@ export function mostSpecific(errors: ErrorObject[]): ErrorObject | undefined {
   const deepestUnion = errors.filter(union).sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   if (deepestUnion && (!best || deepestUnion.instancePath.length > best.instancePath.length)) return deepestUnion;
   if (!best) return errors[0];
+  if (best.keyword === 'required') {
+    // Branches of an `anyOf` asking for different fields (`file_ids` or `files`): name them all.
+    const missing = [...new Set(errors.filter((e) => e.keyword === 'required' && e.instancePath === best.instancePath).map((e) => (e.params as { missingProperty: string }).missingProperty))];
+    return missing.length > 1 ? { ...best, params: { ...best.params, alternatives: missing } } : best;
+  }
   const allowed = new Set<unknown>();
   for (const e of errors) {
     if (e.instancePath !== best.instancePath) continue;
@@ -181,8 +186,11 @@ export function issueFromAjv(error: ErrorObject | undefined, part: RequestPart):
   if (!error) return { param: null, message: 'The request is invalid.', code: 'invalid_request' };
   const where = part === 'query' ? 'query parameter' : part === 'path' ? 'path parameter' : 'parameter';
   if (error.keyword === 'required') {
-    const param = paramPath(error.instancePath, (error.params as { missingProperty: string }).missingProperty);
-    return { param, message: `Missing required ${where}: '${param}'.`, code: 'missing_required_parameter' };
+    const { missingProperty, alternatives } = error.params as { missingProperty: string; alternatives?: string[] };
+    const param = paramPath(error.instancePath, missingProperty);
+    const names = (alternatives ?? [missingProperty]).map((name) => `'${paramPath(error.instancePath, name)}'`);
+    const what = names.length > 1 ? `one of ${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+    return { param, message: `Missing required ${where}: ${what}.`, code: 'missing_required_parameter' };
   }
   if (error.keyword === 'additionalProperties') {
     const param = paramPath(error.instancePath, (error.params as { additionalProperty: string }).additionalProperty);

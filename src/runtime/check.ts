@@ -3,7 +3,7 @@
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
 import { findField, formatLocation, fromInstancePath, hasField, removeAt } from './field-path.ts';
-import type { CheckResult, FieldClaim, FieldClaims, Issue, ProviderProfile, RequestEntry, RequestTable, ResponseEntry, ResponseTable, SchemaError, ValidateFunction } from './types.ts';
+import type { CheckResult, EndpointLifecycle, FieldClaim, FieldClaims, Issue, ProviderProfile, RequestEntry, RequestTable, ResponseEntry, ResponseTable, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
   /** `keep` (default): send ignored fields, with a warning; `strip`: remove them; `error`: refuse. */
@@ -24,6 +24,7 @@ export function checkRequest(table: RequestTable, provider: ProviderProfile, ope
   const entry = table[operation];
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
+  if (entry.lifecycle) result.warnings.push(lifecycleIssue(provider, operation, entry.lifecycle));
   const claims = requestClaimsFor(entry, body);
   const fields = formFields(body) ?? body;
   claimIssues(provider, claims, fields, 'request', result);
@@ -118,7 +119,7 @@ export function prepareRequest(
   const ignoredMode = options.ignored ?? 'keep';
   const unsupportedMode = options.unsupported ?? 'error';
   const prepared = copyBody(body);
-  const report: PrepareReport = { ok: true, errors: [], warnings: [], stripped: [] };
+  const report: PrepareReport = { ok: true, errors: [], warnings: entry.lifecycle ? [lifecycleIssue(provider, operation, entry.lifecycle)] : [], stripped: [] };
   const claims = requestClaimsFor(entry, body);
   const fallback = entry.requestDefault;
   const byDefault: [string, FieldClaim][] = fallback ? unlistedFields(entry, formFields(prepared) ?? prepared).map((field) => [field, fallback]) : [];
@@ -254,7 +255,17 @@ function describe(error: SchemaError): string {
 }
 
 function notOffered(provider: ProviderProfile, operation: string): CheckResult {
-  return { ok: false, errors: [{ field: '', status: 'unsupported', message: `${operation} is not offered by ${provider.name}` }], warnings: [] };
+  const retired = provider.retired && hasOwn.call(provider.retired, operation) ? provider.retired[operation] : undefined;
+  const message = retired ? lifecycleIssue(provider, operation, retired).message : `${operation} is not offered by ${provider.name}`;
+  return { ok: false, errors: [{ field: '', status: 'unsupported', message }], warnings: [] };
+}
+
+/** `POST /chat/completions was retired by Perplexity on 2026-09-27; use POST /responses`. */
+function lifecycleIssue(provider: ProviderProfile, operation: string, lifecycle: EndpointLifecycle): Issue {
+  const when = lifecycle.date ? ` on ${lifecycle.date}` : '';
+  const instead = lifecycle.replacement ? `; use ${lifecycle.replacement}` : '';
+  const verb = lifecycle.state === 'retired' ? 'was retired' : 'is deprecated';
+  return { field: '', status: 'deprecated', message: `${operation} ${verb} by ${provider.name}${when}${instead}${lifecycle.note ? ` (${lifecycle.note})` : ''}` };
 }
 
 function emptyResult(): CheckResult {

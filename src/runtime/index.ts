@@ -6,6 +6,7 @@ export type { BodyOf, Exact, ExactInit } from './exact.ts';
 export { checkRequest, checkResponse, checkStreamEvent, prepareRequest, type PrepareOptions, type PrepareReport } from './check.ts';
 export type {
   CheckResult,
+  EndpointLifecycle,
   FieldClaim,
   FieldClaims,
   Issue,

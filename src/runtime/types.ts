@@ -50,6 +50,8 @@ export interface RequestEntry {
   /** Validator of the JSON request body, when the operation takes one. */
   request?: ValidateFunction;
   requestClaims?: FieldClaims;
+  /** The operation is deprecated (from the provider's docs): every check warns, naming the date and replacement. */
+  lifecycle?: EndpointLifecycle;
   /**
    * Per model named by a model-scoped claim: the request claims for a body whose `model` is that
    * model (the unscoped claims with that model's claims in their place). Mode-scoped claims are
@@ -88,6 +90,16 @@ export interface ProviderProfile {
     /** Other schemes the provider also accepts (a client may choose one with `authScheme`). */
     alternatives?: readonly AuthScheme[];
   };
+  /** Operations the provider retired (`POST /chat/completions`): what to say instead of "not offered". */
+  retired?: Readonly<Record<string, EndpointLifecycle>>;
+}
+
+/** When an endpoint was (or will be) deprecated or retired, and what to use instead. */
+export interface EndpointLifecycle {
+  state: 'deprecated' | 'retired';
+  date?: string;
+  replacement?: string;
+  note?: string;
 }
 
 /** `bearer`: `Authorization: Bearer <key>`; `header`: the key alone in `header`. */

@@ -33,14 +33,14 @@ summary { cursor: pointer; }
 .controls label.search { white-space: normal; display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; align-items: center; max-width: 100%; }
 input[type=search] { font: inherit; padding: 0.2rem 0.4rem; width: 16rem; max-width: 100%; }
 #matching { font-weight: 600; }
-.status-supported, .status-yes { background: #dcfce7; }
-.status-partial { background: #fef9c3; }
-.status-ignored { background: #e5e7eb; }
-.status-unsupported, .status-no { background: #fee2e2; }
-.status-deprecated { background: #f3e8ff; }
-.status-extension { background: #dbeafe; }
-.status-unknown, .status-undocumented { background: #fff; color: #6b7280; }
-td.absent { color: #9ca3af; }
+[data-status=supported], [data-status=yes] { background: #dcfce7; }
+[data-status=partial] { background: #fef9c3; }
+[data-status=ignored] { background: #e5e7eb; }
+[data-status=unsupported], [data-status=no] { background: #fee2e2; }
+[data-status=deprecated] { background: #f3e8ff; }
+[data-status=extension] { background: #dbeafe; }
+[data-status=unknown], [data-status=undocumented] { background: #fff; color: #6b7280; }
+td[data-provider]:not([data-status]) { color: #9ca3af; }
 [hidden], .off { display: none !important; }
 td a.cell { display: block; color: inherit; text-decoration: none; }
 @media (max-width: 600px) { main { padding: 0.6rem; } h1 { font-size: 1.3rem; } th, td { padding: 0.2rem 0.3rem; } }
@@ -53,6 +53,8 @@ const list = (key) => (params.get(key) || '').split(',').filter(Boolean);
 const state = { must: new Set(list('must')), fields: new Set(list('fields')), hide: new Set(list('hide')), q: params.get('q') || '', diff: params.get('diff') === '1' };
 const rows = () => document.querySelectorAll('tr[data-key]');
 const providers = [...document.querySelectorAll('#providers input')].map((i) => i.value);
+// The base profile's column is marked once, on its header cell.
+const base = document.querySelector('th[data-base]')?.dataset.provider;
 const supports = (cell) => cell && ['yes', 'partial', 'supported', 'extension', 'deprecated'].includes(cell.dataset.status);
 
 function save() {
@@ -77,7 +79,7 @@ function apply() {
   for (const r of rows()) {
     // Differences among the providers shown; the base profile counts only when compared alone with one.
     const cells = [...r.querySelectorAll('td[data-provider]')].filter((c) => shown.has(c.dataset.provider));
-    const providersOnly = cells.filter((c) => !c.dataset.base);
+    const providersOnly = cells.filter((c) => c.dataset.provider !== base);
     const values = (providersOnly.length > 1 ? providersOnly : cells).map((c) => c.dataset.status || '');
     const same = values.every((v) => v === values[0]);
     const hit = !q || r.dataset.key.toLowerCase().includes(q) || r.textContent.toLowerCase().includes(q);
@@ -93,9 +95,11 @@ function apply() {
 }
 
 for (const box of document.querySelectorAll('input.must')) {
-  const set = box.closest('tr').dataset.kind === 'capability' ? state.must : state.fields;
-  box.checked = set.has(box.value);
-  box.addEventListener('change', () => { box.checked ? set.add(box.value) : set.delete(box.value); apply(); });
+  const row = box.closest('tr');
+  const set = row.dataset.kind === 'capability' ? state.must : state.fields;
+  const key = row.dataset.key;
+  box.checked = set.has(key);
+  box.addEventListener('change', () => { box.checked ? set.add(key) : set.delete(key); apply(); });
 }
 for (const box of document.querySelectorAll('#providers input')) {
   box.checked = !state.hide.has(box.value);

@@ -23,7 +23,7 @@ export function renderCapabilityPage(doc: CapabilitiesDocument, id: string): str
       if (n < 0) n = notes.push(a.note) - 1;
       ref = ` <sup><a href="#note-${n + 1}">${n + 1}</a></sup>`;
     }
-    return `<tr id="${p.id}"><th scope="row"><a href="../${p.id}/index.html">${escapeHtml(p.name)}</a></th><td class="status-${a.value}" data-status="${a.value}">${a.value}${ref}</td><td>${evidenceList(a)}</td></tr>`;
+    return `<tr id="${p.id}"><th scope="row"><a href="../${p.id}/index.html">${escapeHtml(p.name)}</a></th><td data-status="${a.value}">${a.value}${ref}</td><td>${evidenceList(a)}</td></tr>`;
   });
   const body = `<h1>${escapeHtml(c.title)}</h1>
 <p>${escapeHtml(c.definition).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>

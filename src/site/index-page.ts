@@ -18,7 +18,7 @@ function providerHead(doc: CapabilitiesDocument, matrix: Matrix): string {
   return doc.providers
     .map((p) => {
       const c = counts.get(p.id);
-      return `<th data-provider="${p.id}"${c ? ` title="${escapeHtml(describeCounts(c))}"` : ''}><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`;
+      return `<th data-provider="${p.id}"${baseAttr(p.id)}${c ? ` title="${escapeHtml(describeCounts(c))}"` : ''}><a href="${p.id}/index.html">${escapeHtml(p.name)}</a></th>`;
     })
     .join('');
 }
@@ -28,7 +28,7 @@ function capabilityGrid(doc: CapabilitiesDocument, matrix: Matrix): string {
     const cells = doc.providers.map((p) => {
       const a = p.capabilities[c.id];
       const title = a.note ? ` title="${escapeHtml(a.note)}"` : '';
-      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${a.value}" class="status-${a.value}"${title}><a class="cell" href="capabilities/${c.id}.html#${p.id}">${a.value}</a></td>`;
+      return `<td data-provider="${p.id}" data-status="${a.value}"${title}><a class="cell" href="capabilities/${c.id}.html#${p.id}">${a.value}</a></td>`;
     });
     return `<tr data-kind="capability" data-key="${c.id}"><th scope="row"><input type="checkbox" class="must" value="${c.id}" aria-label="must support ${escapeHtml(c.title)}"> <a href="capabilities/${c.id}.html">${escapeHtml(c.title)}</a></th>${cells.join('')}</tr>`;
   });
@@ -44,15 +44,17 @@ function fieldGrid(matrix: Matrix, doc: CapabilitiesDocument): string {
     const cells = doc.providers.map((p) => {
       const i = column.get(p.id);
       const c = i === undefined ? undefined : r.cells[i];
-      if (!c) return `<td data-provider="${p.id}"${baseAttr(p.id)} class="absent">${i !== undefined && offered.get(r.operation)?.[i] ? '–' : ''}</td>`;
-      const said = c.observed ? statusWithObservation(c.status, c.observed) : undefined;
-      const tip = [c.note, said].filter(Boolean).join(' · ');
+      // Statuses colour the cells through data-status (no class: 6,000 cells on the index).
+      if (!c) return `<td data-provider="${p.id}">${i !== undefined && offered.get(r.operation)?.[i] ? '–' : ''}</td>`;
+      const said = c.observed ? statusWithObservation(c.status, c.observed, c.rules) : undefined;
+      // A default's note is on the provider page; repeated on hundreds of cells it would weigh the index down.
+      const tip = [c.byDefault ? undefined : c.note, said].filter(Boolean).join(' · ');
       const title = tip ? ` title="${escapeHtml(tip)}"` : '';
       // The probe's word: a quiet mark where it agrees with the docs, the verdict where it does not.
-      const mark = !c.observed ? '' : observationAgrees(c.status, c.observed) ? ' <small class="observed">✓</small>' : ` <small class="observed">observed: ${c.observed.status}</small>`;
-      return `<td data-provider="${p.id}"${baseAttr(p.id)} data-status="${c.status}" class="status-${c.status}"${title}>${c.status}${mark}</td>`;
+      const mark = !c.observed ? '' : observationAgrees(c.status, c.observed, c.rules) ? ' <small class="observed">✓</small>' : ` <small class="observed">observed: ${c.observed.status}</small>`;
+      return `<td data-provider="${p.id}" data-status="${c.status}"${title}>${c.status}${mark}</td>`;
     });
-    return `<tr data-kind="field" data-key="${escapeHtml(key)}"><th scope="row"><label><input type="checkbox" class="must" value="${escapeHtml(key)}"> <code>${escapeHtml(r.field)}</code></label> <small>${escapeHtml(r.operation)}, ${r.location}</small></th>${cells.join('')}</tr>`;
+    return `<tr data-kind="field" data-key="${escapeHtml(key)}"><th scope="row"><label><input type="checkbox" class="must"> <code>${escapeHtml(r.field)}</code></label> <small>${escapeHtml(r.operation)}, ${r.location}</small></th>${cells.join('')}</tr>`;
   });
   return `<div class="scroll"><table id="fields"><thead><tr><th>Field</th>${providerHead(doc, matrix)}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
 }
@@ -78,7 +80,7 @@ ${controls(doc)}
 <h2 id="capabilities-grid">Capabilities</h2>
 ${capabilityGrid(doc, matrix)}
 <h2 id="fields-grid">Fields</h2>
-<p>Fields of the endpoints several providers offer (${endpoints}) that at least one provider documents. – : the endpoint is offered without this field; empty: the endpoint is not offered. <span id="count"></span></p>
+<p>Fields of the endpoints several providers offer (${endpoints}) that at least one provider claims, and the top-level ones a default covers (nested fields only a default covers are counted on the provider pages). – : the endpoint is offered without this field; empty: the endpoint is not offered. <span id="count"></span></p>
 ${fieldGrid(matrix, doc)}`;
   return page('OpenAI API compatibility of inference providers', body, { script: true });
 }

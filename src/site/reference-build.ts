@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { writeFileAtomic } from '../build/files.ts';
 import type { CompatReport } from '../compat/types.ts';
 import { parseYaml } from '../load/document.ts';
-import { localizeReference, redocAsset, redocBundle, referenceCommand } from './reference.ts';
+import { localizeReference, redocAsset, redocBundle, referenceCommand, shareStyles } from './reference.ts';
 import { referenceSpec } from './reference-spec.ts';
 
 /** Writes <site>/<id>/reference.html from generated/<id>/openapi.yaml; returns its size in bytes. */
@@ -22,7 +22,9 @@ export async function buildReference(projectRoot: string, siteDir: string, repor
     await writeFile(input, JSON.stringify(spec));
     const { command, args, env } = referenceCommand({ projectRoot, spec: input, output, name: report.provider.name });
     await promisify(execFile)(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
-    const html = localizeReference(await readFile(output, 'utf8'));
+    const { html, css, file } = shareStyles(localizeReference(await readFile(output, 'utf8')));
+    // References with the same styles write the same file (named by its content).
+    if (css !== undefined && file) await writeFileAtomic(path.join(siteDir, file), css);
     await writeFileAtomic(path.join(siteDir, id, 'reference.html'), html);
     return Buffer.byteLength(html);
   } finally {

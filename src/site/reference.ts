@@ -8,6 +8,7 @@
  * opened straight from the built files hydrates and its search works, with no server.
  * The output is byte-identical from run to run (no dates, no random ids).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformSync } from 'esbuild';
@@ -79,4 +80,19 @@ export function localizeReference(html: string, depth = 1): string {
     .replace(cdnBundle, local);
   if (/https?:\/\/cdn\./.test(out)) throw new Error('the reference still loads from a CDN: Redocly changed its template; update localizeReference');
   return out;
+}
+
+const styledBlock = /<style data-styled="true"[^>]*>([\s\S]*?)<\/style>/;
+
+/**
+ * The stylesheet Redoc prerenders into every page's head (240 KB, the same for every reference
+ * but the largest) moved to a shared file named by its content: `{ html, css, file }`, the page
+ * linking `file`. Redoc injects its styles again when it hydrates, so nothing relies on the tag.
+ */
+export function shareStyles(html: string, depth = 1): { html: string; css?: string; file?: string } {
+  const match = styledBlock.exec(html);
+  if (!match) return { html };
+  const css = match[1];
+  const file = `assets/redoc-${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`;
+  return { html: html.replace(match[0], `<link rel="stylesheet" href="${'../'.repeat(depth)}${file}">`), css, file };
 }

@@ -27,7 +27,7 @@ const bodies: [string, unknown, boolean][] = [
 
 describe.each(['openai', 'neosantara'])('fast chat request validator of %s', async (profile) => {
   const validate = (await load(profile, 'validators.gen.js')).createChatCompletion_request as ValidateFunction;
-  const fast = (await load(profile, 'validators-fast.gen.js')).createChatCompletion_request as (data: unknown) => boolean;
+  const fast = (await load(profile, 'validators-fast.gen.js')).createChatCompletion_request_fast as (data: unknown) => boolean;
   it('exists', () => expect([typeof validate, typeof fast]).toEqual(['function', 'function']));
   it.each(bodies)('%s → valid: %s, fast and full agree', (_, body, valid) => {
     expect([validate(body), fast(body)]).toEqual([valid, valid]);

@@ -34,23 +34,23 @@ const line = (field: string) => markdown.split('\n').find((l) => l.startsWith(`|
 
 describe('observed vs documented', () => {
   it('compat.json carries the observation on the row', () => {
-    expect(row('store').observed).toEqual({ status: 'ignored', date: '2026-11-30', model: 'mini-1', note: 'answered 200 without storing', evidence: 'probe/mini.json' });
+    expect(row('store').observed).toEqual({ status: 'honoured', date: '2026-11-30', model: 'mini-1', note: 'stored and listed', evidence: 'probe/mini.json' });
     expect(row('tools').observed).toEqual({ status: 'ignored', date: '2026-11-30' });
     expect(row('n').observed).toBeUndefined();
   });
 
   it('the page shows both where they differ, a quiet mark where they agree, nothing where unobserved', () => {
-    expect(line('store')).toBe('| `store` | documented: unsupported · observed 2026-11-30: ignored | observed with `mini-1`, answered 200 without storing, evidence: `probe/mini.json` |');
+    expect(line('store')).toBe('| `store` | documented: unsupported · observed 2026-11-30: honoured | observed with `mini-1`, stored and listed, evidence: `probe/mini.json` |');
     expect(line('tools')).toBe('| `tools` | ignored · observed 2026-11-30 | tools are stripped |');
     expect(line('n')).toMatch(/^\| `n` \| partial \|/);
-    expect(site).toContain('documented: unsupported · observed 2026-11-30: ignored');
+    expect(site).toContain('documented: unsupported · observed 2026-11-30: honoured');
     expect(site).toContain('ignored · observed 2026-11-30');
   });
 
   it('the site index marks the cell with the verdict where it differs', () => {
     const index = renderIndexPage(buildMatrix([report], { baseProfile: 'openai', minProviders: 1 }), capabilities);
     const cell = (field: string) => new RegExp(`data-key="POST /chat/completions request.body ${field}".*?<td data-provider="mini"[^>]*>([^\\n]*?)</td>`).exec(index)?.[1];
-    expect(cell('store')).toBe('unsupported <small class="observed">observed: ignored</small>');
+    expect(cell('store')).toBe('unsupported <small class="observed">observed: honoured</small>');
     expect(cell('tools')).toBe('ignored <small class="observed">✓</small>');
     expect(cell('n')).toBe('partial');
   });
@@ -60,6 +60,8 @@ describe('observed vs documented', () => {
     expect(observationAgrees('supported', observed)).toBe(false);
     expect(statusWithObservation('supported', observed)).toBe('supported · observed 2026-11-30: inconclusive');
     expect(statusWithObservation('unsupported', { status: 'rejected', date: '2026-11-30' })).toBe('unsupported · observed 2026-11-30');
+    expect(statusWithObservation('partial', { status: 'ignored', date: '2026-11-30' }, [{ when: { above: 1 }, effect: 'ignore' }])).toBe('partial · observed 2026-11-30');
+    expect(statusWithObservation('partial', { status: 'ignored', date: '2026-11-30' })).toBe('documented: partial · observed 2026-11-30: ignored');
     expect(statusWithObservation('supported', { status: 'rejected', date: '2026-11-30' })).toBe('documented: supported · observed 2026-11-30: rejected');
   });
 });

@@ -89,4 +89,12 @@ describe('compat model v2', () => {
     const md = renderProviderMarkdown(report, parsed.model);
     for (const text of ['messages[role=system]', 'prompt_cache_key', 'mini-small', 'choices[].delta.content']) expect(md).toContain(text);
   });
+
+  it('shows a claim whose only source is a third party as unverified, and says so of that source', () => {
+    const md = renderProviderMarkdown(report, parsed.model);
+    const line = (field: string) => md.split('\n').find((l) => l.startsWith(`| \`${field}\` |`));
+    expect(line('metadata')).toMatch(/\(unverified: third-party source \d+\) \|$/);
+    expect(line('store')).not.toContain('unverified');
+    expect(md).toMatch(/\[[^\]]*\]\(https:\/\/forum\.example\/minitwo\), verified [\d-]+ \(a third party: claims citing only it are unverified\)/);
+  });
 });

@@ -49,11 +49,17 @@ describe('oai-compat mock as a process', () => {
     }
   });
 
-  it('SIGTERM to the npx in front of it stops the server', async () => {
-    const { child, line } = spawnUntilLine('npx', ['--no-install', 'oai-compat', 'mock', 'kluster', '--port', '0']);
+  // SIGTERM goes to npx alone (a CI runner, `kill`); SIGINT as Ctrl-C sends it, to the whole
+  // foreground process group (npm leaves SIGINT to the terminal and does not forward it).
+  it.each([
+    ['SIGTERM to the npx in front of it', 'SIGTERM', false],
+    ['Ctrl-C (SIGINT to the process group of npx and the mock)', 'SIGINT', true],
+  ] as const)('%s stops the server', async (_, signal, group) => {
+    const { child, line } = spawnUntilLine('npx', ['--no-install', 'oai-compat', 'mock', 'kluster', '--port', '0'], { detached: group });
     const port = portOf(await line);
     expect((await fetch(`http://127.0.0.1:${port}/__mock/health`)).status).toBe(200);
-    child.kill('SIGTERM');
+    if (group) process.kill(-child.pid!, signal);
+    else child.kill(signal);
     await once(child, 'exit');
     // The server is gone once npx has exited: nothing keeps listening behind it.
     for (let i = 0; i < 50; i++) {
@@ -61,6 +67,6 @@ describe('oai-compat mock as a process', () => {
       if (!up) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('the mock still answers after npx was stopped');
+    throw new Error(`the mock still answers after ${signal} to npx`);
   });
 });

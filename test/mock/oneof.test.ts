@@ -36,3 +36,9 @@ it('reports a union failing deeper than every branch error at the union', () => 
   expect(mostSpecific([error('/tool_resources', 'type'), error('/tool_resources/file_search', 'oneOf'), error('/tool_resources', 'anyOf')])?.instancePath).toBe('/tool_resources/file_search');
   expect(mostSpecific([error('/a/b', 'required'), error('/a', 'anyOf')])?.keyword).toBe('required');
 });
+
+it('names every field the branches of an anyOf ask for when none is sent', async () => {
+  const error = await env.client.vectorStores.fileBatches.create('vs_1', {}).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+  expect([(error as InstanceType<typeof OpenAI.BadRequestError>).param, (error as Error).message]).toEqual(['file_ids', "400 Missing required parameter: one of 'file_ids' or 'files'."]);
+});

@@ -13,7 +13,9 @@ describe('stateful mock', () => {
     const b = await env.client.files.create({ file: new File(['{}'], 'b.jsonl'), purpose: 'assistants' });
     expect(a.id).not.toBe(b.id);
     expect([a.filename, a.purpose]).toEqual(['a.jsonl', 'batch']);
-    expect(await env.client.files.retrieve(a.id)).toEqual(a);
+    expect(a.status).toBe('uploaded');
+    expect(await env.client.files.retrieve(a.id)).toEqual({ ...a, status: 'processed' });
+    expect((await env.client.files.waitForProcessing(b.id, { pollInterval: 5 })).status).toBe('processed');
     const listed = [];
     for await (const f of env.client.files.list({ limit: 1 })) listed.push(f.id);
     expect(listed).toEqual([b.id, a.id]);
@@ -47,6 +49,9 @@ describe('stateful mock', () => {
     expect((await env.client.responses.retrieve(r.id)).output_text).toBe(r.output_text);
     const streamed = await env.client.responses.stream({ model: 'my-model', input: 'Streamed hello' }).finalResponse();
     expect((await env.client.responses.retrieve(streamed.id)).output_text).toBe(streamed.output_text);
+    const events = [];
+    for await (const e of await env.client.responses.retrieve(r.id, { stream: true })) events.push(e);
+    expect(events.at(-1)).toMatchObject({ type: 'response.completed', response: { id: r.id, output: r.output } });
     await env.client.responses.delete(r.id);
     expect(await notFound(env.client.responses.retrieve(r.id))).toBe('not found');
   });

@@ -6,7 +6,7 @@
  * served from there.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,16 @@ try {
   await mock.close();
 }
 `;
+
+describe('the packed tarball', () => {
+  it('ships every profile of spec/providers/ and the base profile, in at most 5 MB', () => {
+    const providers = readdirSync(path.join(projectRoot, 'spec/providers')).filter((id) => existsSync(path.join(projectRoot, 'spec/providers', id, 'overlay.yaml')));
+    expect(shippedProfiles(packed.app).sort()).toEqual(['openai', ...providers].sort());
+    const bytes = statSync(packed.tarball).size;
+    console.log(`tarball: ${(bytes / 1e6).toFixed(2)} MB`);
+    expect(bytes).toBeLessThanOrEqual(5_000_000);
+  });
+});
 
 describe.each(['24', '22'])('the installed package on Node %s', (version) => {
   const node = () => packed.nodes[version];
@@ -134,7 +144,7 @@ export const started: Promise<RunningMock> = startMock(options);
 export const wrong = startMock({ port: 0 });
 `;
 
-  it.each(['nodenext', 'bundler'])('type-check under strict with moduleResolution %s', async (resolution) => {
+  it.each(['nodenext', 'bundler'])('type-check under strict with moduleResolution %s', { timeout: 300_000 }, async (resolution) => {
     const dir = path.join(packed.app, `ts-${resolution}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'consumer.ts'), consumer);
@@ -173,6 +183,32 @@ describe('a user’s own provider', () => {
     expect(result.code).toBe(0);
     for (const file of ['openapi.yaml', 'compat.json', 'mock.gen.json', 'index.gen.ts', 'validators.gen.js']) expect(existsSync(path.join(folder(), 'generated/acme', file)), file).toBe(true);
     expect(existsSync(path.join(packed.app, 'node_modules/oai-compat/dist/generated/acme'))).toBe(false);
+  });
+
+  it('type-checks for tsc users with rewriteRelativeImportExtensions (strict, nodenext)', { timeout: 300_000 }, async () => {
+    writeFileSync(
+      path.join(folder(), 'consumer.ts'),
+      `import { createClient, checkRequest } from './generated/acme/index.gen.ts';
+const client = createClient({ apiKey: 'k' });
+export const ok: boolean = checkRequest('POST /chat/completions', { model: 'm', messages: [] }).ok;
+// @ts-expect-error Acme rejects tools, as kluster.ai does
+export const call = client.POST('/chat/completions', { body: { model: 'm', messages: [], tools: [] } });
+`,
+    );
+    writeFileSync(
+      path.join(folder(), 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom'], rewriteRelativeImportExtensions: true, noEmit: true, types: [] },
+        files: ['consumer.ts'],
+      }),
+    );
+    const tsc = path.join(packed.app, 'node_modules/typescript/bin/tsc');
+    const result = await exec(process.execPath, [tsc, '-p', folder()], { cwd: folder() }).then(
+      (r) => ({ code: 0, output: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, output: e.stdout + e.stderr }),
+    );
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('is what `compat` and `mock` use there (--cwd), while the shipped profiles still serve the others', { timeout: 120_000 }, async () => {

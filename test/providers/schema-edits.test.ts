@@ -107,7 +107,7 @@ describe('constraints and extensions, provider by provider', () => {
 
   it('groq: service_tier and reasoning_effort take Groq\'s values on chat, OpenAI\'s enums stay on /responses', () => {
     const s = spec('groq');
-    const values = (op: string, field: string) => schemasAt(s, requestSchema(s, op), field).flatMap((x) => ((deref(s, x) as Json).anyOf as Json[] | undefined)?.flatMap((b) => (b.enum as string[] | undefined) ?? []) ?? []);
+    const values = (op: string, field: string) => [...new Set(schemasAt(s, requestSchema(s, op), field).flatMap((x) => ((deref(s, x) as Json).anyOf as Json[] | undefined)?.flatMap((b) => (b.enum as string[] | undefined) ?? []) ?? []))];
     expect(values('POST /chat/completions', 'service_tier').sort()).toEqual(['auto', 'flex', 'on_demand', 'performance']);
     expect(values('POST /chat/completions', 'reasoning_effort').sort()).toEqual(['default', 'high', 'low', 'medium', 'none']);
     expect(values('POST /responses', 'service_tier')).not.toContain('on_demand');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectOperations } from '../../src/codegen/operations.ts';
+import { profileOf } from '../../src/codegen/profile.ts';
 import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
 import { checkRequest, prepareRequest } from '../../src/runtime/check.ts';
@@ -82,5 +83,34 @@ describe('location defaults', () => {
   it('a claim on a nested path lists its top-level field', () => {
     // `messages[role=system]` and the other messages claims name `messages`: never by default.
     expect(checkRequest(table('unsupported'), provider, chat, { messages: [] }).ok).toBe(true);
+  });
+});
+
+describe('endpoint lifecycle', () => {
+  /** The fixture (its POST /completions is retired) with chat deprecated, through codegen's table and profile. */
+  function retiring() {
+    const spec = parseYaml(readFileSync(file, 'utf8'), file) as Record<string, any>;
+    spec.paths['/chat/completions'].post['x-compat'].lifecycle = { state: 'deprecated', date: '2026-12-31', replacement: 'POST /responses' };
+    const { model } = parseProfile(spec, { id: 'acme' });
+    // The build slices unoffered operations away; the table holds the offered ones.
+    const offered = new Set(model.operations.map((o) => o.key));
+    const entries = collectOperations(spec, model).filter((op) => offered.has(op.key)).map(({ key, method, path, lifecycle }) => [key, { method, path, responses: {}, lifecycle }]);
+    return { ops: Object.fromEntries(entries) as OperationTable, acme: { ...provider, ...profileOf(model), name: 'Acme AI' } };
+  }
+
+  it('a deprecated operation: checkRequest and prepareRequest warn with the date and the replacement', () => {
+    const { ops, acme } = retiring();
+    const warning = { field: '', status: 'deprecated', message: 'POST /chat/completions is deprecated by Acme AI on 2026-12-31; use POST /responses' };
+    expect(checkRequest(ops, acme, chat, { model: 'acme-large', messages: [] })).toEqual({ ok: true, errors: [], warnings: [warning] });
+    expect(prepareRequest(ops, acme, chat, { model: 'acme-large', messages: [] }).report.warnings).toEqual([warning]);
+  });
+
+  it('a retired operation: the check refuses it saying when it was retired and what to use', () => {
+    const { ops, acme } = retiring();
+    expect(acme.retired).toEqual({ 'POST /completions': { state: 'retired', date: '2026-09-27', replacement: 'POST /chat/completions' } });
+    expect(checkRequest(ops, acme, 'POST /completions', {}).errors).toEqual([
+      { field: '', status: 'unsupported', message: 'POST /completions was retired by Acme AI on 2026-09-27; use POST /chat/completions' },
+    ]);
+    expect(checkRequest(ops, provider, 'POST /completions', {}).errors[0].message).toBe('POST /completions is not offered by Acme AI');
   });
 });

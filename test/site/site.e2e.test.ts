@@ -203,13 +203,19 @@ describe('the whole site', () => {
     expect(brokenLinks(pages.map((f) => path.join(siteDir, f)))).toEqual([]);
   });
 
-  it('one Redoc bundle serves every reference', () => {
+  it('one Redoc bundle and shared stylesheets serve every reference', () => {
     const files = siteFiles(siteDir);
     expect(files.filter((f) => f.endsWith('.js'))).toEqual(['assets/redoc.standalone.js', 'assets/site.js']);
+    // Redoc's prerendered styles are the same for nearly every reference: one file each, linked.
+    const styles = files.filter((f) => /^assets\/redoc-[0-9a-f]{12}\.css$/.test(f));
+    expect(styles.length).toBeGreaterThan(0);
+    expect(styles.length).toBeLessThanOrEqual(2);
     for (const r of files.filter((f) => f.endsWith('reference.html'))) {
       const html = readFileSync(path.join(siteDir, r), 'utf8');
       expect(html).toContain('<script src="../assets/redoc.standalone.js"></script>');
       expect(html).not.toContain('type="module"');
+      expect(html).not.toContain('data-styled="true"');
+      expect(styles).toContain(/href="\.\.\/(assets\/redoc-[0-9a-f]{12}\.css)"/.exec(html)?.[1]);
       expect(html.length).toBeLessThan(2_000_000);
     }
   });

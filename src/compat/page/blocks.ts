@@ -103,10 +103,10 @@ export function renderHtmlBlocks(blocks: readonly Block[], link?: (href: string)
   return out.join('\n');
 }
 
-/** A status word as the first thing in a cell gets its colour class. */
-const statusWord = /^(supported|partial|ignored|unsupported|deprecated|extension|undocumented|yes|no|unknown)\b/;
+/** A status word as the first thing in a cell (after "documented: " when a probe disagrees) gets its colour. */
+const statusWord = /^(?:documented: )?(supported|partial|ignored|unsupported|deprecated|extension|undocumented|yes|no|unknown)\b/;
 
 function cellHtml(text: string, link?: (href: string) => string): string {
   const m = statusWord.exec(text);
-  return m ? `<td class="status-${m[1]}" data-status="${m[1]}">${inlineHtml(text, link)}</td>` : `<td>${inlineHtml(text, link)}</td>`;
+  return m ? `<td data-status="${m[1]}">${inlineHtml(text, link)}</td>` : `<td>${inlineHtml(text, link)}</td>`;
 }

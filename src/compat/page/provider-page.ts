@@ -65,13 +65,15 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
   const shown = new Map(offered.map((o) => [o.operation, documentedRows(rowsByOp.get(o.operation) ?? [])]));
   const footnotes = new Footnotes([...offered.map(noteText), ...[...shown.values()].flat().map(noteText)].filter((n): n is string => n !== undefined));
 
-  const cite = (row: { note?: string; replacement?: string; source?: string; operation?: string; location?: string; field?: string }) => {
+  const cite = (row: { note?: string; replacement?: string; source?: string; thirdParty?: boolean; operation?: string; location?: string; field?: string }) => {
     const parts = [noteText(row)].filter((n): n is string => n !== undefined).map((n) => footnotes.cite(n));
     const scoped = row.location && row.field ? modelScoped(input.model, row.operation!, row.location, row.field) : undefined;
     if (scoped) parts.push(scoped);
     const text = parts.join('; ');
-    if (!row.source || row.source === defaultSource) return text;
-    const marker = `(source ${sourceNumber.get(row.source) ?? row.source})`;
+    if (!row.source || (row.source === defaultSource && !row.thirdParty)) return text;
+    const number = sourceNumber.get(row.source) ?? row.source;
+    // A claim whose only source is a third party's page is shown as unverified.
+    const marker = row.thirdParty ? `(unverified: third-party source ${number})` : `(source ${number})`;
     return text ? `${text} ${marker}` : marker;
   };
 
@@ -115,7 +117,7 @@ export function buildProviderPage(input: ProviderPageInput): Block[] {
     blocks.push({ kind: 'heading', level: 2, text: 'Sources' }, {
       kind: 'list',
       ordered: true,
-      items: documents.map((d) => `[${d.title ?? d.url}](${d.url}), verified ${d.verified}${d.note ? `: ${d.note}` : ''}`),
+      items: documents.map((d) => `[${d.title ?? d.url}](${d.url}), verified ${d.verified}${d.thirdParty ? ' (a third party: claims citing only it are unverified)' : ''}${d.note ? `: ${d.note}` : ''}`),
     });
   }
   blocks.push(...notOffered(report.operations.filter((o) => !o.offered)));
@@ -165,7 +167,7 @@ function endpointSection(op: OperationRow, rows: FieldRow[], all: FieldRow[], ci
         kind: 'table',
         head: [header, 'Status', 'Note'],
         className: 'fields',
-        rows: group.rows.map((r) => [`\`${r.field}\``, statusWithObservation(r.status, r.observed), [cite(r), observationNote(r.status, r.observed)].filter(Boolean).join('; ')]),
+        rows: group.rows.map((r) => [`\`${r.field}\``, statusWithObservation(r.status, r.observed, r.rules), [cite(r), observationNote(r.status, r.observed, r.rules)].filter(Boolean).join('; ')]),
         rowData: group.rows.map((r) => ({ field: r.field, location: r.location })),
       },
     );

@@ -14,9 +14,10 @@ import { responseEvents } from '../stream/responses.ts';
 import type { SseEvent } from '../stream/sse.ts';
 import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
-import { embeddingList } from './embeddings.ts';
 import type { RequestScope } from '../scope.ts';
+import { embeddings } from './embeddings.ts';
 import { isList, objectById, page, virtualItems } from './lists.ts';
+import { finished, finishedStatus } from './progress.ts';
 import { responseObject, type Clearable } from './responses.ts';
 import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
 import { hashSeed, promptTokens, sentence, tokensOf } from './text.ts';
@@ -79,9 +80,6 @@ export function behave(input: BehaveInput): Behaviour | MockError {
       const body = input.script ? scriptResponse(built, input.script) : built;
       return streamed ? { events: responseEvents(body) } : { body: body as Json };
     }
-    case 'POST /embeddings':
-      if (!streamed) return { body: embeddingList(request, t) as Json };
-      break;
     case 'POST /audio/transcriptions': {
       const text = sentence(conversationSeed(request, request.file ?? null, request.prompt ?? null));
       const usage = { type: 'tokens', input_tokens: 10, output_tokens: tokensOf(text).length, total_tokens: 10 + tokensOf(text).length };
@@ -93,9 +91,15 @@ export function behave(input: BehaveInput): Behaviour | MockError {
       const input_tokens = promptTokens(request.input);
       return { events: speechEvents(input.spec, op, Buffer.from(`oai-compat mock audio ${String(request.input ?? '')}`), { input_tokens, output_tokens: 20, total_tokens: input_tokens + 20 }) };
     }
+    case 'POST /embeddings':
+      if (!streamed) return { body: embeddings(request, t) as Json };
+      break;
     case 'POST /images/generations':
     case 'POST /images/edits':
       return streamed ? { events: imageEvents(input.spec, op, request) } : undefined;
+  }
+  if (op.key === 'GET /responses/{response_id}' && streamedQuery(input.query) && isObject(template)) {
+    return { events: responseEvents(finished(objectById(t, op.path, input.pathParams), 'completed')) };
   }
   if (runKeys.has(op.key) && streamed) return { events: runEvents(t, request, input.pathParams, hashSeed(JSON.stringify(request))) };
   if (streamed) return badRequest(`'${asked}' is not supported by ${op.key}: this operation does not stream.`, asked, 'unsupported_parameter');
@@ -103,10 +107,15 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   if (op.key === 'GET /models/{model}' && typeof t.id === 'string') return { body: { ...t, id: input.pathParams.model, owned_by: ownerOf(input) } as Json };
   if (isList(t)) return { body: page(t, virtualItems(t, op.path, input.pathParams), input.query) as Json };
   if (Object.keys(input.pathParams).length > 0 && template && typeof template === 'object' && !Array.isArray(template)) {
-    return { body: objectById(t, op.path, input.pathParams) as Json };
+    const object = objectById(t, op.path, input.pathParams);
+    return { body: (op.method === 'GET' ? finished(object, finishedStatus(input.spec, op)) : object) as Json };
   }
   return undefined;
 }
+
+/** `?stream=true`, as the SDK sends it to retrieve a response as a stream. */
+export const streamedQuery = (query: Record<string, unknown>): boolean => query.stream === 'true' || query.stream === true;
+const isObject = (value: unknown): value is Obj => !!value && typeof value === 'object' && !Array.isArray(value);
 
 const ownerOf = (input: BehaveInput) => (input.model.profile === 'openai' ? 'openai' : input.model.profile);
 
