@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: fullSuiteOnly,
+    // Worker threads start faster than forked processes; these tests use no per-process state.
+    pool: 'threads',
     testTimeout: 20_000,
   },
 });

@@ -18,6 +18,8 @@ import { freePort } from '../src/mock/prism.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = 10;
 const LOAD_SECONDS = 4;
+/** Load before measuring, discarded: every engine gets its JIT and lazy loading warmed the same way. */
+const WARMUP_SECONDS = 1;
 const MAX_REQUESTS = 200_000;
 const chat = JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'Say hello' }] });
 const chatStream = JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'Say hello' }], stream: true });
@@ -127,12 +129,12 @@ async function waitReady(server: Server, timeoutMs = 240_000): Promise<number> {
   throw new Error(`${server.engine} not ready after ${timeoutMs} ms`);
 }
 
-async function load(server: Server, body: string, headers: Record<string, string>): Promise<{ rps: number; p99: number; streamed: boolean; errors: number }> {
+async function load(server: Server, body: string, headers: Record<string, string>, seconds = LOAD_SECONDS): Promise<{ rps: number; p99: number; streamed: boolean; errors: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let errors = 0;
   let streamed = false;
-  const end = performance.now() + LOAD_SECONDS * 1000;
+  const end = performance.now() + seconds * 1000;
   const started = performance.now();
   const worker = async () => {
     while (performance.now() < end && latencies.length < MAX_REQUESTS) {
@@ -162,6 +164,7 @@ async function measure(engine: string, profile: string, withLoad: boolean): Prom
     const ready = await waitReady(server);
     const rows: BenchRow[] = [{ name: `${engine} ${profile}: ready (spawn → first 200)`, value: Math.round(ready), unit: 'ms' }];
     if (withLoad) {
+      await load(server, chat, {}, WARMUP_SECONDS);
       const plain = await load(server, chat, {});
       // The SDK sends no Accept header; Steady streams only with one, so it gets one here.
       const streamed = await load(server, chatStream, engine === 'steady' ? { accept: 'text/event-stream' } : {});
@@ -185,7 +188,21 @@ export async function benchMock(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const engine of ['native', 'steady', 'prism', 'aimock']) rows.push(...(await measure(engine, 'openai', true)));
   for (const profile of ['neosantara', 'compactifai', 'kluster', 'oxlo']) rows.push(...(await measure('native', profile, false)));
-  return rows;
+  return [...rows, ...ratios(rows)];
+}
+
+/** The issue's targets as same-run ratios: native against Steady on openai. */
+function ratios(rows: BenchRow[]): BenchRow[] {
+  const value = (name: string) => rows.find((r) => r.name === name)?.value ?? NaN;
+  const p99 = (name: string) => Number(/p99 ([\d.]+) ms/.exec(rows.find((r) => r.name === name)?.unit ?? '')?.[1]);
+  const plain = value('native openai: POST /chat/completions') / value('steady openai: POST /chat/completions');
+  const memory = value('native openai: peak RSS') / value('steady openai: peak RSS');
+  const latency = p99('native openai: POST /chat/completions');
+  return [
+    { name: 'native / steady, plain req/s', value: Number(plain.toFixed(2)), unit: `x (target >= 2x: ${plain >= 2 ? 'met' : 'missed'})` },
+    { name: 'native p99, plain, 10 connections', value: latency, unit: `ms (target < 10 ms: ${latency < 10 ? 'met' : 'missed'})` },
+    { name: 'native / steady, peak RSS', value: Number(memory.toFixed(2)), unit: `x (target <= 1x: ${memory <= 1 ? 'met' : 'missed'})` },
+  ];
 }
 
 export function formatRows(rows: BenchRow[]): string {

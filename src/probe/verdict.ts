@@ -32,8 +32,9 @@ const effects = (claim: Claim | undefined) => new Set((claim?.rules ?? []).map((
  * - partial: honoured or transformed; rejected when a rule rejects values (or no rule says which
  *   values are narrowed); ignored when a rule ignores values.
  * - ignored: ignored.
- * - unsupported: rejected, or ignored (a lenient server dropping a field the provider's API does not
- *   have: a client sees the same, since the generated client never sends it).
+ * - unsupported: rejected. A lenient server that accepts and drops the field is drift: the docs
+ *   and the generated schema promise a 400, and a field that became accepted (Cerebras dropping two
+ *   "unsupported" fields) is what the probe is there to notice.
  */
 export function agrees(documented: ClaimStatus | 'undocumented', verdict: Verdict, claim?: Claim): boolean {
   if (verdict === 'inconclusive' || verdict === 'unobservable') return true;
@@ -52,6 +53,6 @@ export function agrees(documented: ClaimStatus | 'undocumented', verdict: Verdic
     case 'ignored':
       return verdict === 'ignored';
     case 'unsupported':
-      return verdict === 'rejected' || verdict === 'ignored';
+      return verdict === 'rejected';
   }
 }

@@ -23,7 +23,7 @@ describe('agrees(documented, verdict, claim)', () => {
     ['ignored', 'rejected', undefined, false],
     ['ignored', 'honoured', undefined, false],
     ['unsupported', 'rejected', undefined, true],
-    ['unsupported', 'ignored', undefined, true],
+    ['unsupported', 'ignored', undefined, false],
     ['unsupported', 'honoured', undefined, false],
     ['partial', 'honoured', clamp, true],
     ['partial', 'transformed', clamp, true],

@@ -69,9 +69,10 @@ export function acceptanceDesign(operation: string, field: string): DesignFactor
   if (!plain || !(field in acceptanceValues)) return undefined;
   return (ctx) => ({
     steps: [{ role: 'treatment', body: () => plain(ctx, { [field]: acceptanceValues[field] }) }],
+    // Accepted says nothing of the effect: unobservable (never drift), though the reason flags a documented 400 that did not come.
     judge: ([treatment]) => ({
       verdict: 'unobservable',
-      reason: `accepted (${treatment?.exchange.response?.status}); no answer shows whether it has an effect`,
+      reason: `accepted (${treatment?.exchange.response?.status})${ctx.documented(field) === 'unsupported' ? ', though documented unsupported' : ''}; no answer shows whether it has an effect`,
     }),
   });
 }
