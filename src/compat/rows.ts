@@ -162,14 +162,15 @@ function rowProblem(
 ): Omit<Diagnostic, 'severity' | 'location'> | undefined {
   const where = `${op.key} ${location} "${path}"`;
   const { claim } = row;
-  if (claim?.notInApi && (row.inBase || row.inProvider)) {
+  // A variant key is looked up by its plain path, which other branches may hold: presence proves nothing.
+  if (claim?.notInApi && (row.inBase || row.inProvider) && !isVariantKey(path)) {
     return {
       code: 'compat-not-in-api-exists',
       message: `${where} is claimed notInApi but the ${row.inBase ? 'base' : 'provider'} spec has it`,
       hint: 'drop `notInApi: true`, or check the field path',
     };
   }
-  if (claim && !claim.notInApi && !row.inBase && !row.inProvider && !claimOnlyStatuses.has(claim.status)) {
+  if (claim && !claim.notInApi && !row.inBase && !row.inProvider && !claimOnlyStatuses.has(claim.status) && checkable(location, op, claim)) {
     return {
       code: 'compat-claim-unknown-field',
       message: `${where} is claimed ${claim.status} but exists in neither the base nor the provider spec`,
@@ -187,4 +188,14 @@ function rowProblem(
     };
   }
   return undefined;
+}
+
+/**
+ * Whether the spec can show a claimed field at all: it describes only the success answers' headers
+ * (not a 429's `retry-after`), and declares no event schema for some streams (legacy completions).
+ */
+function checkable(location: FieldLocation, op: OperationContext, claim: Claim): boolean {
+  if (location === 'response.header' && claim.statuses?.length) return claim.statuses.some((status) => String(status).startsWith('2'));
+  if (location === 'response.stream') return op.specFields['response.stream'].size > 0 || (op.baseFields?.['response.stream']?.size ?? 0) > 0;
+  return true;
 }

@@ -9,7 +9,7 @@ import { mockError, type MockError } from './errors.ts';
 import type { Json, OperationModel } from './model.ts';
 import { streamedQuery, type Behaviour } from './behave/index.ts';
 import { responseEvents } from './stream/responses.ts';
-import { page } from './behave/lists.ts';
+import { fill, page } from './behave/lists.ts';
 import { finished, finishedStatus } from './behave/progress.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 
@@ -104,16 +104,4 @@ export function createState(): MockState {
       return produce();
     },
   };
-}
-
-/** The object with the request's values for the fields it has (a file's name from its upload). */
-function fill(object: Obj, request: Obj, id: string | undefined, createdAt: number): Obj {
-  const out: Obj = { ...object };
-  for (const [key, value] of Object.entries(request)) {
-    if (key in out && key !== 'id' && key !== 'object' && key !== 'model' && (out[key] === null || typeof out[key] === typeof value)) out[key] = value;
-  }
-  if (typeof request.file === 'string' && 'filename' in out) out.filename = request.file;
-  if (id !== undefined) out.id = id;
-  if ('created_at' in out && typeof createdAt === 'number') out.created_at = createdAt;
-  return out;
 }

@@ -23,12 +23,19 @@ export function combineValidators(validate: ValidateFunction, fast?: (data: unkn
 }
 
 /**
+ * Where the fast variants pay for their download: servers and tests check many requests, while a
+ * browser page checks a few, for which the full validator's microseconds more do not matter.
+ */
+const fastVariantsWanted = typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === 'string';
+
+/**
  * The full validator, switching to its fast variant once `load` has it. `load` is a dynamic
- * import of validators-fast.gen.js, started by the first check: bundlers put that module in a
- * chunk of its own, fetched only by apps that do check. Until it is there (or if it fails to
+ * import of validators-fast.gen.js, started by the first check (in Node only): bundlers put that
+ * module in a chunk of its own, which browsers never fetch. Until it is there (or if it fails to
  * load) the full validator alone decides: the verdicts and errors are the same, only slower.
  */
-export function withLazyFastVariant(validate: ValidateFunction, load: () => Promise<(data: unknown) => boolean>): ValidateFunction {
+export function withLazyFastVariant(validate: ValidateFunction, load: () => Promise<(data: unknown) => boolean>, wanted = fastVariantsWanted): ValidateFunction {
+  if (!wanted) return validate;
   let combined: ValidateFunction | undefined;
   let loading = false;
   const check: ValidateFunction = (data) => {

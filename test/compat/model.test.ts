@@ -115,6 +115,26 @@ describe('compat model on the mini fixtures', () => {
   });
 });
 
+describe('claims the spec cannot show', () => {
+  const warnings = (location: string, key: string, claim: Record<string, unknown>) => {
+    const changed = structuredClone(spec) as any;
+    const fields = changed.paths['/chat/completions'].post['x-compat'].fields;
+    fields[location] = { ...fields[location], [key]: claim };
+    const { diagnostics: found } = buildCompatReport({ id: 'mini', spec: changed, base, provenance, overlayFile: 'o.yaml' }, baseInfo);
+    return found.filter((d) => d.message.includes(`"${key}"`)).map((d) => d.code);
+  };
+
+  it('takes a header of a 429 answer as stated, and checks one of a 200 answer', () => {
+    expect(warnings('response.header', 'retry-after', { status: 'supported', statuses: [429] })).toEqual([]);
+    expect(warnings('response.header', 'retry-after', { status: 'supported', statuses: [200, 429] })).toEqual(['compat-claim-unknown-field']);
+  });
+
+  it('does not judge notInApi on a variant key by the plain path other branches hold', () => {
+    expect(warnings('request.body', 'messages[role=tool].name', { status: 'ignored', notInApi: true })).toEqual([]);
+    expect(warnings('request.body', 'model', { status: 'supported', notInApi: true })).toEqual(['compat-not-in-api-exists']);
+  });
+});
+
 describe('a field removed by an unsupported variant claim', () => {
   const removedToolCalls = (claim?: string) => {
     const changed = structuredClone(spec) as any;

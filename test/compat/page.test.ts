@@ -3,7 +3,6 @@
  * observed next to what the docs say, the "Errors" group, and one wording of the counts in
  * COMPATIBILITY.md, the site page and the site index.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { capabilityDocument } from '../../src/capabilities/generator.ts';
 import { describeCounts } from '../../src/compat/counts.ts';
@@ -11,17 +10,15 @@ import { buildMatrix } from '../../src/compat/matrix.ts';
 import { buildCompatReport } from '../../src/compat/model.ts';
 import { renderProviderMarkdown } from '../../src/compat/page/markdown.ts';
 import { observationAgrees, statusWithObservation } from '../../src/compat/page/observed.ts';
-import { parseYaml } from '../../src/load/document.ts';
 import { parseProfile } from '../../src/profile/parse.ts';
 import { renderIndexPage } from '../../src/site/index-page.ts';
 import { renderProviderPage } from '../../src/site/provider-page.ts';
+import { miniBase, miniBaseInfo, miniProvenance, miniSpec } from '../helpers/mini-compat.ts';
 
-const dir = 'test/fixtures/compat/mini';
-const load = (name: string) => parseYaml(readFileSync(`${dir}/${name}`, 'utf8'), name) as Record<string, unknown>;
-const base = load('base.yaml');
-const spec = load('provider.yaml');
-const provenance = JSON.parse(readFileSync(`${dir}/provenance.json`, 'utf8')) as unknown[];
-const baseInfo = { title: 'Mini API', version: '1.0.0', sha256: 'f'.repeat(64) };
+const base = miniBase;
+const spec = miniSpec;
+const provenance = miniProvenance;
+const baseInfo = miniBaseInfo;
 const model = parseProfile(spec, { id: 'mini' }).model;
 const report = buildCompatReport({ id: 'mini', spec, base, provenance, overlayFile: 'spec/providers/mini/overlay.yaml', model }, baseInfo).report;
 const models = new Map([['mini', model]]);

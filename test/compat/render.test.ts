@@ -1,18 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildMatrix } from '../../src/compat/matrix.ts';
 import { buildCompatReport } from '../../src/compat/model.ts';
 import { renderCompatJson } from '../../src/compat/render-json.ts';
 import { renderMatrixMarkdown } from '../../src/compat/render-matrix.ts';
 import { renderProviderMarkdown } from '../../src/compat/page/markdown.ts';
-import { parseYaml } from '../../src/load/document.ts';
+import { miniBase, miniBaseInfo, miniProvenance, miniSpec } from '../helpers/mini-compat.ts';
 
-const dir = 'test/fixtures/compat/mini';
-const load = (name: string) => parseYaml(readFileSync(`${dir}/${name}`, 'utf8'), name) as Record<string, unknown>;
-const base = load('base.yaml');
-const spec = load('provider.yaml');
-const provenance = JSON.parse(readFileSync(`${dir}/provenance.json`, 'utf8')) as unknown[];
-const baseInfo = { title: 'Mini API', version: '1.0.0', sha256: 'f'.repeat(64) };
+const base = miniBase;
+const spec = miniSpec;
+const provenance = miniProvenance;
+const baseInfo = miniBaseInfo;
 const overlayFile = 'spec/providers/mini/overlay.yaml';
 
 const mini = () => buildCompatReport({ id: 'mini', spec, base, provenance, overlayFile }, baseInfo).report;

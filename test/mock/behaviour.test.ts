@@ -252,9 +252,20 @@ describe('lists and objects hang together', () => {
     expect(before.data.map((f) => f.id)).toEqual(ids.slice(0, 2));
   });
 
-  it('names listed items after the collection (batch_, vector_store_)', async () => {
+  it('names listed items with OpenAI\'s prefixes (batch_, vs_)', async () => {
     expect((await env.client.batches.list({ limit: 1 })).data[0].id).toMatch(/^batch_/);
-    expect((await env.client.vectorStores.list({ limit: 1 })).data[0].id).toMatch(/^vector_store_/);
+    expect((await env.client.vectorStores.list({ limit: 1 })).data[0].id).toMatch(/^vs_/);
+  });
+
+  it('answers a create with the request\'s values and an id from the request, without state', async () => {
+    const batch = await env.client.batches.create({ input_file_id: 'file-abc', endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect([batch.input_file_id, batch.endpoint, batch.completion_window]).toEqual(['file-abc', '/v1/chat/completions', '24h']);
+    expect(batch.id).toMatch(/^batch_mock/);
+    const store = await env.client.vectorStores.create({ name: 'manuals' });
+    expect([store.name, store.id.startsWith('vs_')]).toEqual(['manuals', true]);
+    const again = await env.client.vectorStores.create({ name: 'manuals' });
+    expect(again.id).toBe(store.id);
+    expect((await env.client.vectorStores.create({ name: 'other' })).id).not.toBe(store.id);
   });
 
   it('answers a retrieve with the id asked for', async () => {

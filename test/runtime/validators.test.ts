@@ -49,6 +49,16 @@ describe('withLazyFastVariant', () => {
     expect(loads).toBe(1);
   });
 
+  it('never loads the fast variant where it is not wanted (a browser page)', async () => {
+    let loads = 0;
+    const validate = full(() => true);
+    const check = withLazyFastVariant(validate, async () => (loads++, () => true), false);
+    expect(check).toBe(validate);
+    expect(check({ role: 'user' })).toBe(true);
+    await Promise.resolve();
+    expect(loads).toBe(0);
+  });
+
   it('keeps the full validator when the fast module fails to load', async () => {
     const check = withLazyFastVariant(
       full(() => false),

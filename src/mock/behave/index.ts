@@ -16,7 +16,7 @@ import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
 import type { RequestScope } from '../scope.ts';
 import { embeddings } from './embeddings.ts';
-import { isList, objectById, page, virtualItems } from './lists.ts';
+import { createdObject, isList, objectById, page, virtualItems } from './lists.ts';
 import { finished, finishedStatus } from './progress.ts';
 import { responseObject, type Clearable } from './responses.ts';
 import { scriptChat, scriptResponse, scriptText, type ScriptedReply } from './scripted.ts';
@@ -106,6 +106,9 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   if (op.key === 'GET /models' && isList(t)) return { body: page(t, modelItems(input, t), input.query) as Json };
   if (op.key === 'GET /models/{model}' && typeof t.id === 'string') return { body: { ...t, id: input.pathParams.model, owned_by: ownerOf(input) } as Json };
   if (isList(t)) return { body: page(t, virtualItems(t, op.path, input.pathParams), input.query) as Json };
+  if (op.method === 'POST' && Object.keys(input.pathParams).length === 0 && typeof t.id === 'string' && typeof t.object === 'string') {
+    return { body: createdObject(t, request, op.path, hashSeed(JSON.stringify(request))) as Json };
+  }
   if (Object.keys(input.pathParams).length > 0 && template && typeof template === 'object' && !Array.isArray(template)) {
     const object = objectById(t, op.path, input.pathParams);
     return { body: (op.method === 'GET' ? finished(object, finishedStatus(input.spec, op)) : object) as Json };

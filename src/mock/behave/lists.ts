@@ -8,6 +8,9 @@ type Obj = Record<string, unknown>;
 
 const COLLECTION_SIZE = 3;
 
+/** OpenAI's own id prefixes where the spec's examples give none. */
+const KNOWN_PREFIXES: Record<string, string> = { files: 'file-', vector_stores: 'vs_', batches: 'batch_' };
+
 export function isList(body: unknown): body is Obj & { data: Obj[] } {
   return !!body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as Obj).data) && ('has_more' in (body as Obj) || (body as Obj).object === 'list');
 }
@@ -17,6 +20,7 @@ function idPrefix(id: unknown, path: string): string {
   const m = typeof id === 'string' ? /^([A-Za-z]+[-_])/.exec(id) : null;
   if (m && id !== 'string') return m[1];
   const segment = path.split('/').filter((s) => s && !s.startsWith('{')).at(-1) ?? 'item';
+  if (segment in KNOWN_PREFIXES) return KNOWN_PREFIXES[segment];
   return `${segment.replace(/(ch|sh|x)es$/, '$1').replace(/s$/, '')}_`;
 }
 
@@ -62,4 +66,26 @@ export function objectById(body: Obj, path: string, pathParams: Record<string, s
   const last = /\{([^}]+)\}$/.exec(path)?.[1];
   const out = withPathIds(body, pathParams);
   return last && typeof body.id === 'string' && pathParams[last] !== undefined ? { ...out, id: pathParams[last] } : out;
+}
+
+/** The object with the request's values for the fields it has (a file's name from its upload). */
+export function fill(object: Obj, request: Obj, id: string | undefined, createdAt?: number): Obj {
+  const out: Obj = { ...object };
+  for (const [key, value] of Object.entries(request)) {
+    if (key in out && key !== 'id' && key !== 'object' && key !== 'model' && (out[key] === null || typeof out[key] === typeof value)) out[key] = value;
+  }
+  if (typeof request.file === 'string' && 'filename' in out) out.filename = request.file;
+  if (id !== undefined) out.id = id;
+  if ('created_at' in out && typeof createdAt === 'number') out.created_at = createdAt;
+  return out;
+}
+
+/**
+ * A created object without state: the request's plain values (names, ids, enums) where the object
+ * has them, and an id from the request. Nested objects stay the template's: a request's
+ * configuration often has another shape than the object's (evals' `data_source_config`).
+ */
+export function createdObject(template: Obj, request: Obj, path: string, seed: number): Obj {
+  const scalars = Object.fromEntries(Object.entries(request).filter(([, value]) => value === null || typeof value !== 'object'));
+  return fill(template, scalars, `${idPrefix(template.id, path)}mock${seed.toString(36)}`);
 }
