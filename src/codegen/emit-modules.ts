@@ -89,6 +89,17 @@ function writeClaims(w: CodeBlockWriter, op: OperationInfo, keys: readonly Claim
  * answer part, so that a bundle of checkRequest holds no answer validator; the whole table joins
  * them in a call marked pure, dropped by bundlers when unused.
  */
+/** An object literal keyed by operation, each entry's properties written by `entry`. */
+function perOperation(operations: readonly OperationInfo[], entry: (w: CodeBlockWriter, op: OperationInfo) => void): (w: CodeBlockWriter) => void {
+  return (w) =>
+    w.inlineBlock(() => {
+      for (const op of operations) {
+        w.write(`${lit(op.key)}: `).inlineBlock(() => entry(w, op));
+        w.write(',').newLine();
+      }
+    });
+}
+
 export function emitOperationsModule(ctx: ModuleContext): string {
   const file = newFile('operations.gen.ts');
   file.addImportDeclaration({ moduleSpecifier: ctx.runtime, namedImports: ['RequestTable', 'ResponseTable'], isTypeOnly: true });
@@ -100,39 +111,27 @@ export function emitOperationsModule(ctx: ModuleContext): string {
     name: 'requestTable',
     doc: `Every operation ${ctx.profile.name} offers, as checkRequest reads it: its request validator (compiled at build time) and claims.`,
     suffix: ' satisfies RequestTable',
-    write: (w) =>
-      w.inlineBlock(() => {
-        for (const op of ctx.operations) {
-          const { request, fast } = names(op);
-          w.write(`${lit(op.key)}: `).inlineBlock(() => {
-            w.writeLine(`method: ${lit(op.method)},`);
-            w.writeLine(`path: ${lit(op.path)},`);
-            if (request) {
-              const load = `() => import(${lit(`./${FAST_VALIDATORS_MODULE}`)}).then((fast) => fast.${fast})`;
-              w.writeLine(`request: ${fast ? `withLazyFastVariant(v.${request}, ${load})` : `v.${request}`},`);
-            }
-            writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
-          });
-          w.write(',').newLine();
-        }
-      }),
+    write: perOperation(ctx.operations, (w, op) => {
+      const { request, fast } = names(op);
+      w.writeLine(`method: ${lit(op.method)},`);
+      w.writeLine(`path: ${lit(op.path)},`);
+      if (request) {
+        const load = `() => import(${lit(`./${FAST_VALIDATORS_MODULE}`)}).then((fast) => fast.${fast})`;
+        w.writeLine(`request: ${fast ? `withLazyFastVariant(v.${request}, ${load})` : `v.${request}`},`);
+      }
+      writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
+    }),
   });
   addConst(file, {
     name: 'responseTable',
     doc: `Every operation ${ctx.profile.name} offers, as checkResponse and checkStreamEvent read it: its answer validators and claims.`,
     suffix: ' satisfies ResponseTable',
-    write: (w) =>
-      w.inlineBlock(() => {
-        for (const op of ctx.operations) {
-          const { responses, stream } = names(op);
-          w.write(`${lit(op.key)}: `).inlineBlock(() => {
-            w.writeLine(`responses: { ${Object.entries(responses).map(([code, name]) => `${lit(code)}: r.${name}`).join(', ')} },`);
-            if (stream) w.writeLine(`stream: r.${stream},`);
-            writeClaims(w, op, ['responseClaims']);
-          });
-          w.write(',').newLine();
-        }
-      }),
+    write: perOperation(ctx.operations, (w, op) => {
+      const { responses, stream } = names(op);
+      w.writeLine(`responses: { ${Object.entries(responses).map(([code, name]) => `${lit(code)}: r.${name}`).join(', ')} },`);
+      if (stream) w.writeLine(`stream: r.${stream},`);
+      writeClaims(w, op, ['responseClaims']);
+    }),
   });
   addConst(file, {
     name: 'operationTable',

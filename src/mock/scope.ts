@@ -3,6 +3,8 @@
  * and which claim about a field holds for it. Scoped claims are precomputed per operation
  * (`OperationModel.scoped`); operations without any skip all of this.
  */
+import { isObject } from '../load/json.ts';
+import { scopedClaimFor } from '../profile/select.ts';
 import type { FieldLocation } from '../profile/types.ts';
 import type { ClaimModel, MockMode, MockModel, OperationModel } from './model.ts';
 
@@ -13,12 +15,11 @@ export interface RequestScope {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The request's scope, or undefined when the operation has no scoped claim (nothing to look up). */
 export function requestScope(model: MockModel, op: OperationModel, body: unknown): RequestScope | undefined {
   if (!op.scoped) return undefined;
-  const fields = isObj(body) ? body : {};
+  const fields = isObject(body) ? body : {};
   const mode = modeOf(model.modes ?? [], fields);
   return { ...(typeof fields.model === 'string' ? { model: fields.model } : {}), ...(mode ? { mode } : {}) };
 }
@@ -31,7 +32,7 @@ export function modeOf(modes: readonly MockMode[], body: Obj): string | undefine
 
 /** Objects match by the keys the pattern lists, arrays item by item, anything else by equality. */
 function matches(pattern: unknown, value: unknown): boolean {
-  if (isObj(pattern)) return isObj(value) && Object.entries(pattern).every(([key, p]) => Object.hasOwn(value, key) && matches(p, value[key]));
+  if (isObject(pattern)) return isObject(value) && Object.entries(pattern).every(([key, p]) => Object.hasOwn(value, key) && matches(p, value[key]));
   if (Array.isArray(pattern)) return Array.isArray(value) && pattern.length === value.length && pattern.every((p, i) => matches(p, value[i]));
   return Object.is(pattern, value);
 }
@@ -41,17 +42,5 @@ function matches(pattern: unknown, value: unknown): boolean {
  * both fit it, one naming both wins, else the first; without any, the unscoped claim.
  */
 export function claimFor(op: OperationModel, location: FieldLocation, path: string, scope: RequestScope | undefined): ClaimModel | undefined {
-  const scoped = scope ? op.scoped?.[location]?.[path] : undefined;
-  if (scoped && scope) {
-    let best: ClaimModel | undefined;
-    let bestRank = 0;
-    for (const claim of scoped) {
-      if (claim.models && !(scope.model !== undefined && claim.models.includes(scope.model))) continue;
-      if (claim.mode !== undefined && claim.mode !== scope.mode) continue;
-      const rank = (claim.models ? 1 : 0) + (claim.mode !== undefined ? 1 : 0);
-      if (rank > bestRank) [best, bestRank] = [claim, rank];
-    }
-    if (best) return best;
-  }
-  return op.claims[location]?.[path];
+  return (scope ? scopedClaimFor(op.scoped?.[location]?.[path], scope) : undefined) ?? op.claims[location]?.[path];
 }

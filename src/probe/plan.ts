@@ -4,7 +4,7 @@
  * `--dry-run` and executed by run.ts.
  */
 import { essential } from '../mock/behave/claims.ts';
-import { isVariantKey } from '../profile/select.ts';
+import { isVariantKey, scopedClaimFor, unscopedClaim } from '../profile/select.ts';
 import type { Claim, ClaimStatus, OperationModel, ProfileModel } from '../profile/types.ts';
 import { acceptanceDesign, designFor, designs } from './designs/index.ts';
 import type { Design, DesignContext } from './designs/types.ts';
@@ -53,15 +53,7 @@ export interface ProbeScope {
  * and mode both fit, one naming both wins, else the first; without any, the unscoped claim.
  */
 function claimFor(claims: Claim[] | undefined, scope: ProbeScope): Claim | undefined {
-  let best: Claim | undefined;
-  let bestRank = 0;
-  for (const claim of claims ?? []) {
-    if (claim.models?.length && !claim.models.includes(scope.model)) continue;
-    if (claim.mode !== undefined && claim.mode !== scope.mode) continue;
-    const rank = (claim.models?.length ? 1 : 0) + (claim.mode !== undefined ? 1 : 0);
-    if (rank > bestRank) [best, bestRank] = [claim, rank];
-  }
-  return best ?? claims?.find((c) => !c.models?.length && c.mode === undefined);
+  return scopedClaimFor(claims, scope) ?? unscopedClaim(claims);
 }
 
 /**

@@ -10,6 +10,23 @@ export function isScoped(claim: Claim): boolean {
   return (claim.models?.length ?? 0) > 0 || claim.mode !== undefined;
 }
 
+/**
+ * Among claims scoped to models and modes, the one that holds for a request of `scope`: of those
+ * whose models and mode both fit it, one naming both wins, else the first. Undefined when none
+ * fits (the unscoped claim then holds). The mock and the probe both pick claims by this rule.
+ */
+export function scopedClaimFor<T extends { models?: readonly string[]; mode?: string }>(claims: readonly T[] | undefined, scope: { model?: string; mode?: string }): T | undefined {
+  let best: T | undefined;
+  let bestRank = 0;
+  for (const claim of claims ?? []) {
+    if (claim.models?.length && !(scope.model !== undefined && claim.models.includes(scope.model))) continue;
+    if (claim.mode !== undefined && claim.mode !== scope.mode) continue;
+    const rank = (claim.models?.length ? 1 : 0) + (claim.mode !== undefined ? 1 : 0);
+    if (rank > bestRank) [best, bestRank] = [claim, rank];
+  }
+  return best;
+}
+
 /** `messages[role=system]`, `tools[type=function].function.strict`: keys that narrow an array item to one variant. */
 export function isVariantKey(key: string): boolean {
   return /\[[^\]=]+=[^\]]*\]/.test(key);

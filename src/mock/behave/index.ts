@@ -16,6 +16,7 @@ import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
 import type { RequestScope } from '../scope.ts';
 import { embeddings } from './embeddings.ts';
+import { isObject } from '../../load/json.ts';
 import { createdObject, isList, objectById, page, virtualItems } from './lists.ts';
 import { finished, finishedStatus } from './progress.ts';
 import { responseObject, type Clearable } from './responses.ts';
@@ -56,7 +57,7 @@ function streamAsked(op: OperationModel, request: Obj, scope: RequestScope | und
 
 export function behave(input: BehaveInput): Behaviour | MockError {
   const { op, request, template } = input;
-  const t = (template && typeof template === 'object' && !Array.isArray(template) ? template : {}) as Obj;
+  const t = (isObject(template) ? template : {}) as Obj;
   const asked = streamAsked(op, request, input.scope);
   const streamed = asked !== undefined;
   const knobs = { parallelDefault: true, logprobs: honoured(op, 'logprobs', input.scope) };
@@ -109,7 +110,7 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   if (op.method === 'POST' && Object.keys(input.pathParams).length === 0 && typeof t.id === 'string' && typeof t.object === 'string') {
     return { body: createdObject(t, request, op.path, hashSeed(JSON.stringify(request))) as Json };
   }
-  if (Object.keys(input.pathParams).length > 0 && template && typeof template === 'object' && !Array.isArray(template)) {
+  if (Object.keys(input.pathParams).length > 0 && isObject(template)) {
     const object = objectById(t, op.path, input.pathParams);
     return { body: (op.method === 'GET' ? finished(object, finishedStatus(input.spec, op)) : object) as Json };
   }
@@ -118,7 +119,6 @@ export function behave(input: BehaveInput): Behaviour | MockError {
 
 /** `?stream=true`, as the SDK sends it to retrieve a response as a stream. */
 export const streamedQuery = (query: Record<string, unknown>): boolean => query.stream === 'true' || query.stream === true;
-const isObject = (value: unknown): value is Obj => !!value && typeof value === 'object' && !Array.isArray(value);
 
 const ownerOf = (input: BehaveInput) => (input.model.profile === 'openai' ? 'openai' : input.model.profile);
 

@@ -4,6 +4,7 @@
  */
 import { choices, completionTokens, finish, ok, quote, text, toolCalls } from './read.ts';
 import type { Body, DesignContext, DesignFactory, Judgement, Observed } from './types.ts';
+import { isObject } from '../../load/json.ts';
 
 /** A long, countable answer: limits and stop sequences have something to cut. */
 export const COUNTING = 'Count from 1 to 40, separated by spaces. Answer with the numbers only.';
@@ -143,7 +144,6 @@ const parses = (s: string | undefined): unknown => {
 
 const COLOUR_SCHEMA = { type: 'object', properties: { colour: { type: 'string' } }, required: ['colour'], additionalProperties: false };
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** `response_format` `json_object`: the answer parses as a JSON object where the control's did not. */
 const responseFormat: DesignFactory = (ctx) => ({

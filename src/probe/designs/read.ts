@@ -1,8 +1,9 @@
 /** Small readers of chat/completions answers for the judges: choices, text, finish, tool calls, errors. */
+import { isObject } from '../../load/json.ts';
 import type { Observed } from './types.ts';
 
 type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 
 export const ok = (o: Observed | undefined): boolean => !!o?.exchange.response && o.exchange.response.status >= 200 && o.exchange.response.status < 300;
 
