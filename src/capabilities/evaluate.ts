@@ -1,7 +1,7 @@
 /** Evaluates capability queries against a provider's facts: yes, partial, no or unknown, with the evidence. */
 import { factKey, type ClaimFact, type ProviderFacts } from './claims.ts';
 import type { Capability, LeafQuery, Query } from './query.ts';
-import type { ValueRule } from '../profile/types.ts';
+import { valueSelected } from '../profile/select.ts';
 
 export type CapabilityValue = 'yes' | 'no' | 'partial' | 'unknown';
 
@@ -26,21 +26,6 @@ function evidence(q: LeafQuery, field: string, fact: ClaimFact | undefined, stat
   return { operation: q.operation, field, status, source: fact?.source ?? '', verified: fact?.verified ?? '' };
 }
 
-/** Whether a rule's `when` selects `value`. */
-export function ruleSelects(rule: ValueRule, value: unknown): boolean {
-  const when = rule.when as Record<string, unknown>;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const n = typeof value === 'number' ? value : NaN;
-  if ('in' in when) return (when.in as unknown[]).some((v) => same(v, value));
-  if ('notIn' in when) return !(when.notIn as unknown[]).some((v) => same(v, value));
-  if ('equals' in when) return same(when.equals, value);
-  if ('above' in when) return n > (when.above as number);
-  if ('atLeast' in when) return n >= (when.atLeast as number);
-  if ('below' in when) return n < (when.below as number);
-  if ('atMost' in when) return n <= (when.atMost as number);
-  return false;
-}
-
 function leaf(q: LeafQuery, provider: ProviderFacts): CapabilityAnswer {
   const op = provider.operations.get(q.operation);
   const label = q.fields[0] ?? '';
@@ -59,7 +44,7 @@ function leaf(q: LeafQuery, provider: ProviderFacts): CapabilityAnswer {
   if (!fact) return { value: 'unknown', evidence: [evidence(q, field, undefined, 'undocumented')] };
   const proof = [evidence(q, field, fact, fact.status)];
   if (!q.status.includes(fact.status as never)) return { value: 'no', note: fact.note, evidence: proof };
-  const rule = q.value === undefined ? undefined : fact.rules?.find((r) => ruleSelects(r, q.value));
+  const rule = q.value === undefined ? undefined : fact.rules?.find((r) => valueSelected(r.when, q.value));
   if (rule && (rule.effect === 'reject' || rule.effect === 'ignore')) return { value: 'no', note: rule.note ?? fact.note, evidence: proof };
   const partial = fact.status === 'partial' || (rule !== undefined && (rule.effect === 'clamp' || rule.effect === 'rewrite'));
   return { value: partial ? 'partial' : 'yes', note: rule?.note ?? fact.note, evidence: proof };

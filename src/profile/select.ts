@@ -1,5 +1,5 @@
 /** Small readers of the profile model shared by the generators. */
-import type { Claim, FieldLocation, OperationModel, ProfileModel } from './types.ts';
+import type { Claim, FieldLocation, OperationModel, ProfileModel, ValueSelector } from './types.ts';
 
 /** The claim without `models`/`mode`: the one that holds for every request. */
 export function unscopedClaim(claims: readonly Claim[] | undefined): Claim | undefined {
@@ -47,3 +47,19 @@ export function plainClaims(operation: OperationModel | undefined, location: Fie
 export function operationsByKey(model: ProfileModel): Map<string, OperationModel> {
   return new Map([...model.operations, ...model.unoffered].map((op) => [op.key, op]));
 }
+
+/** Whether a value rule's `when` selects `value`; JSON values compare by content (`in: [{type: text}]`). */
+export function valueSelected(selector: ValueSelector, value: unknown): boolean {
+  const when = selector as Record<string, unknown>;
+  if ('in' in when) return Array.isArray(when.in) && when.in.some((v) => sameJson(v, value));
+  if ('notIn' in when) return Array.isArray(when.notIn) && !when.notIn.some((v) => sameJson(v, value));
+  if ('equals' in when) return sameJson(when.equals, value);
+  if (typeof value !== 'number') return false;
+  if (typeof when.above === 'number') return value > when.above;
+  if (typeof when.atLeast === 'number') return value >= when.atLeast;
+  if (typeof when.below === 'number') return value < when.below;
+  if (typeof when.atMost === 'number') return value <= when.atMost;
+  return false;
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => Object.is(a, b) || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));

@@ -3,7 +3,7 @@
  * holds for the request's model and mode, else the operation's default) and its value rules.
  */
 import { badRequest, type MockError } from '../errors.ts';
-import type { ValueSelector } from '../../profile/types.ts';
+import { valueSelected } from '../../profile/select.ts';
 import type { OperationModel } from '../model.ts';
 import { claimFor, type RequestScope } from '../scope.ts';
 
@@ -29,19 +29,6 @@ export function honoured(op: OperationModel, path: string, scope?: RequestScope)
   return status !== 'ignored' && status !== 'unsupported';
 }
 
-function selects(selector: ValueSelector, value: unknown): boolean {
-  const when = selector as Record<string, unknown>;
-  if ('in' in when) return Array.isArray(when.in) && when.in.some((v) => Object.is(v, value));
-  if ('notIn' in when) return Array.isArray(when.notIn) && !when.notIn.some((v) => Object.is(v, value));
-  if ('equals' in when) return Object.is(when.equals, value);
-  if (typeof value !== 'number') return false;
-  if (typeof when.above === 'number') return value > when.above;
-  if (typeof when.atLeast === 'number') return value >= when.atLeast;
-  if (typeof when.below === 'number') return value < when.below;
-  if (typeof when.atMost === 'number') return value <= when.atMost;
-  return false;
-}
-
 /** Fields an operation cannot do without: a default `ignored` status does not reach them. */
 export const essential: ReadonlySet<string> = new Set(['messages', 'input', 'prompt', 'file', 'instructions', 'tools', 'tool_choice']);
 
@@ -62,7 +49,7 @@ export function effectiveRequest(op: OperationModel, body: Record<string, unknow
       continue;
     }
     for (const rule of claim?.rules ?? []) {
-      if (!rule?.when || !selects(rule.when, value)) continue;
+      if (!rule?.when || !valueSelected(rule.when, value)) continue;
       if (rule.effect === 'reject') {
         return badRequest(`Invalid value for '${field}': ${JSON.stringify(value)} is not accepted.${rule.note ? ` ${rule.note}` : claim?.note ? ` ${claim.note}` : ''}`, field, 'invalid_value');
       }
