@@ -8,10 +8,12 @@
  * children it waited for, from GNU time when /usr/bin/time exists): on a shared machine the wall
  * time follows the load, the CPU time much less.
  *
- * One more provider is a copy of the largest catalog profile under a new id, so it costs what a
- * real provider costs. Its marginal cost is given twice: the difference between the cold builds
- * with and without it (direct, but it carries the noise of two whole builds), and the mean cost
- * per provider between a cold build of the base profile alone and of every profile (steadier).
+ * One more provider is a copy of the catalog profile with the most operations under a new id,
+ * with one claim changed (so its request schema is its own, as a real provider's is; the schemas
+ * it shares with the others are compiled once per build, as a real provider's are). Its marginal
+ * cost is given twice: the median difference between cold builds with and without it, measured
+ * in pairs one after the other (direct, but it carries the noise of two whole builds), and the
+ * mean cost per provider between a cold build of the base profile alone and of every profile.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,9 +22,13 @@ import path from 'node:path';
 import { median, type Figure } from './measure.ts';
 
 const RUNS = 3;
+/** Pairs of cold builds (without and with the extra provider) the direct marginal cost is the median difference of. */
+const PAIRS = 5;
 /** The provider copied as the extra one: the catalog profile with the most operations. */
 const TEMPLATE = 'vllm';
 const EXTRA = 'zz-bench-extra';
+/** The claim the extra provider changes: the legacy completions' `suffix` becomes supported. */
+const CHANGED_CLAIM = { from: 'suffix: { status: unsupported }', to: 'suffix: { status: supported }' };
 const GNU_TIME = '/usr/bin/time';
 
 interface Cost {
@@ -74,7 +80,9 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
     const text = readFileSync(overlay, 'utf8');
     const renamed = text.replace(new RegExp(`(provider:\\s*(?:\\{\\s*)?id:\\s*)${TEMPLATE}\\b`), `$1${EXTRA}`);
     if (renamed === text) throw new Error(`bench/scale.ts: no provider id "${TEMPLATE}" to rename in ${overlay}`);
-    writeFileSync(overlay, renamed);
+    const changed = renamed.replace(CHANGED_CLAIM.from, CHANGED_CLAIM.to);
+    if (changed === renamed) throw new Error(`bench/scale.ts: no claim "${CHANGED_CLAIM.from}" to change in ${overlay}`);
+    writeFileSync(overlay, changed);
   };
   const removeExtra = () => rmSync(extraDir, { recursive: true, force: true });
   const { discoverProfiles } = await import('../src/build/build.ts');
@@ -90,14 +98,28 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
   build('--specs-only'); // warms Node's compile cache, as any earlier run of the tool would
   let figures: Figure[];
   try {
-    const specs = medianCost('specs only, all', () => build('--specs-only'), clean);
     const specsBase = medianCost('specs only, base alone', () => build('--specs-only', '--profile', 'openai'), clean);
-    const full = medianCost('everything, all', () => build(), clean);
     const fullBase = medianCost('everything, base alone', () => build('--profile', 'openai'), clean);
-    addExtra();
-    const specsMore = medianCost('specs only, one more', () => build('--specs-only'), clean);
-    const fullMore = medianCost('everything, one more', () => build(), clean);
-    removeExtra();
+    // Without and with the extra provider one after the other, so that a change of the machine's
+    // load between the two falls on both.
+    const paired = (label: string, args: string[]) => {
+      const without: Cost[] = [];
+      const added: Cost[] = [];
+      for (let i = 0; i < PAIRS; i++) {
+        clean();
+        without.push(build(...args));
+        addExtra();
+        clean();
+        added.push(build(...args));
+        removeExtra();
+      }
+      const all = { wall: median(without.map((c) => c.wall)), cpu: median(without.map((c) => c.cpu)) };
+      const more = { wall: median(added.map((c, i) => c.wall - without[i].wall)), cpu: median(added.map((c, i) => c.cpu - without[i].cpu)) };
+      process.stderr.write(`  scale: ${label}, all: wall ${all.wall.toFixed(0)} ms, cpu ${all.cpu.toFixed(0)} ms; one more: +${more.wall.toFixed(0)} ms, cpu +${more.cpu.toFixed(0)} ms\n`);
+      return { all, more };
+    };
+    const { all: specs, more: specsMore } = paired('specs only', ['--specs-only']);
+    const { all: full, more: fullMore } = paired('everything', []);
     const bundleEnd = medianCost('redocly bundle (end)', bundle);
     rmSync(bundled, { force: true });
     const reference: Cost = { wall: median([bundleStart.wall, bundleEnd.wall]), cpu: median([bundleStart.cpu, bundleEnd.cpu]) };
@@ -114,8 +136,8 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
       row('redocly bundle of the base spec (start and end)', reference),
       row(`cold build, ${count} profiles, specs only`, specs, 2),
       row(`cold build, ${count} profiles, everything`, full),
-      row(`one more provider (${count + 1} - ${count} profiles), specs only`, minus(specsMore, specs)),
-      row(`one more provider (${count + 1} - ${count} profiles), everything`, minus(fullMore, full), 0.3),
+      row(`one more provider (median of ${PAIRS} pairs: ${count + 1} - ${count} profiles), specs only`, specsMore),
+      row(`one more provider (median of ${PAIRS} pairs: ${count + 1} - ${count} profiles), everything`, fullMore, 0.3),
       row(`mean per provider ((${count} profiles - base alone) / ${count - 1}), specs only`, minus(specs, specsBase, count - 1)),
       row(`mean per provider ((${count} profiles - base alone) / ${count - 1}), everything`, minus(full, fullBase, count - 1), 0.3),
       { name: 'load average (1 min) at the end', value: loadavg()[0], unit: '' },

@@ -146,21 +146,24 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       await writeTree(path.join(stage.dir, BASE_DIR), [{ path: 'openapi.yaml', contents: toYaml(base) }]);
       replace.push(BASE_DIR);
     }
+    const { outputs: generated, stop } = generateInTurn(profiles.filter((p) => stale.some((s) => s.id === p.id)), generators);
     for (const profile of profiles) {
-      const isStale = stale.some((s) => s.id === profile.id);
       const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
-      if (!isStale) {
+      const output = generated.get(profile.id);
+      if (!output) {
         reports.push({ id: profile.id, state: 'up-to-date', operations: countOperations(profile.spec), schemas });
         continue;
       }
-      const files = profileFiles(profile);
-      for (const generator of generators) {
-        if (!generator.perProfile) continue;
-        const result = await generator.perProfile(profile);
-        diagnostics.push(...(result.diagnostics ?? []));
-        files.push(...result.files);
+      const result = await output.catch((err: unknown) => {
+        stop();
+        throw err;
+      });
+      const files = [...profileFiles(profile), ...result.files];
+      diagnostics.push(...result.diagnostics);
+      if (diagnostics.some((d) => d.severity === 'error')) {
+        stop();
+        throw new DiagnosticError(diagnostics);
       }
-      if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticError(diagnostics);
       // --specs-only replaces the spec files and keeps what the generators wrote before.
       const kept = options.specsOnly ? await keptFiles(path.join(generatedDir, profile.id), files) : [];
       await writeTree(path.join(stage.dir, profile.id), [...kept, ...files]);
@@ -206,6 +209,44 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
     throw err;
   }
   return { profiles: reports, normalize: normalizeReport, diagnostics };
+}
+
+/** Profiles whose generators run at once: while one waits for esbuild's process, the next one's JavaScript runs. */
+const IN_FLIGHT = 2;
+
+/**
+ * Runs the generators of each profile, `IN_FLIGHT` profiles at a time, and returns each profile's
+ * output by id. The caller takes them in order, so files and diagnostics come out as from one
+ * profile after the other; after `stop()` (a profile failed), the profiles not started yet are not.
+ */
+function generateInTurn(
+  profiles: readonly ResolvedProfile[],
+  generators: readonly Generator[],
+): { outputs: Map<string, Promise<{ files: GeneratedFile[]; diagnostics: Diagnostic[] }>>; stop: () => void } {
+  const outputs = new Map<string, Promise<{ files: GeneratedFile[]; diagnostics: Diagnostic[] }>>();
+  const slots: Promise<unknown>[] = [];
+  let stopped = false;
+  profiles.forEach((profile, i) => {
+    const previous = slots[i - IN_FLIGHT] ?? Promise.resolve();
+    const output = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const files: GeneratedFile[] = [];
+        const diagnostics: Diagnostic[] = [];
+        if (stopped) return { files, diagnostics };
+        for (const generator of generators) {
+          if (!generator.perProfile) continue;
+          const result = await generator.perProfile(profile);
+          diagnostics.push(...(result.diagnostics ?? []));
+          files.push(...result.files);
+        }
+        return { files, diagnostics };
+      });
+    output.catch(() => undefined); // awaited in order by the caller
+    slots.push(output);
+    outputs.set(profile.id, output);
+  });
+  return { outputs, stop: () => (stopped = true) };
 }
 
 /** Files of an existing profile folder that `files` does not replace (kept by --specs-only). */

@@ -9,7 +9,9 @@ import type { ProfileModel } from '../profile/types.ts';
 
 export async function emitTypes(spec: OpenAPIDocument, providerName: string, model: ProfileModel): Promise<string> {
   const { spec: annotated } = annotateClaims(spec, providerName, model);
-  const ast = await openapiTS(annotated as unknown as Parameters<typeof openapiTS>[0], {
+  // openapi-typescript rewrites parts of the document it reads: it gets a copy, never the profile's spec.
+  const input = annotated === spec ? structuredClone(spec) : annotated;
+  const ast = await openapiTS(input as unknown as Parameters<typeof openapiTS>[0], {
     // Fields with a default stay optional in requests (the server fills them in).
     defaultNonNullable: false,
     silent: true,

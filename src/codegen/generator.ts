@@ -92,7 +92,7 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
 const WORKER_THRESHOLD = 100;
 
 function compileInParallel(spec: OpenAPIDocument, operations: OperationInfo[], specFile: string): Promise<CompiledValidators> {
-  if (operations.length < WORKER_THRESHOLD) return Promise.resolve(compileValidators(spec, operations, specFile));
+  if (operations.length < WORKER_THRESHOLD) return compileValidators(spec, operations, specFile);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(`./validators-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: { spec, operations, specFile } });
     worker.once('message', (result: CompiledValidators) => resolve(result));

@@ -25,21 +25,15 @@ interface Raw {
   refs: Set<string>;
 }
 
-/** The statements with their identifiers, or undefined when the code holds something the scanner does not read. */
-function scanStatements(code: string): Raw[] | undefined {
-  const out: Raw[] = [];
-  let depth = 0;
-  let start = -1;
-  let isFunction = false;
-  let refs = new Set<string>();
-  let last = ''; // the previous significant token's last character, or the word itself
+type TokenKind = 'word' | 'string' | 'number' | 'punctuation';
+
+/**
+ * Calls `visit` for each token of `code` (comments and white space skipped; a regular expression
+ * counts as a string); false when the code holds something the scanner does not read.
+ */
+function lex(code: string, visit: (kind: TokenKind, start: number, end: number) => void): boolean {
+  let last = ''; // the previous token's last character, or the word itself
   let i = 0;
-  const close = (end: number) => {
-    out.push({ start, end, refs });
-    start = -1;
-    refs = new Set();
-    last = '';
-  };
   while (i < code.length) {
     const c = code[i];
     if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
@@ -53,67 +47,136 @@ function scanStatements(code: string): Raw[] | undefined {
     }
     if (c === '/' && code[i + 1] === '*') {
       const endComment = code.indexOf('*/', i + 2);
-      if (endComment < 0) return undefined;
+      if (endComment < 0) return false;
       i = endComment + 2;
       continue;
     }
-    if (start < 0) {
-      start = i;
-      isFunction = code.startsWith('function', i) && !IDENT_PART.test(code[i + 8] ?? '');
-    }
+    let end: number;
+    let kind: TokenKind;
     if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < code.length && code[j] !== c) {
-        if (code[j] === '\n') return undefined;
-        j += code[j] === '\\' ? 2 : 1;
+      end = i + 1;
+      while (end < code.length && code[end] !== c) {
+        if (code[end] === '\n') return false;
+        end += code[end] === '\\' ? 2 : 1;
       }
-      if (j >= code.length) return undefined;
-      i = j + 1;
-      last = '"';
-      continue;
+      if (end >= code.length) return false;
+      end++;
+      kind = 'string';
+    } else if (c === '`') return false;
+    else if (c === '/' && !(last !== '' && /[\w$)\]]$/.test(last) && !BEFORE_REGEX.has(last))) {
+      end = regexEnd(code, i);
+      if (end < 0) return false;
+      kind = 'string';
+    } else if (IDENT_START.test(c)) {
+      end = i + 1;
+      while (end < code.length && IDENT_PART.test(code[end])) end++;
+      kind = 'word';
+    } else if (/[0-9]/.test(c)) {
+      end = i + 1;
+      while (end < code.length && /[\w.]/.test(code[end])) end++;
+      kind = 'number';
+    } else {
+      end = i + 1;
+      kind = 'punctuation';
     }
-    if (c === '`') return undefined;
-    if (c === '/') {
-      const division = last !== '' && /[\w$)\]]$/.test(last) && !BEFORE_REGEX.has(last);
-      i = division ? i + 1 : regexEnd(code, i);
-      if (i < 0) return undefined;
-      last = division ? '/' : '"';
-      continue;
+    visit(kind, i, end);
+    last = kind === 'word' ? code.slice(i, end) : kind === 'string' ? '"' : kind === 'number' ? '0' : c;
+    i = end;
+  }
+  return true;
+}
+
+/** The statements with their identifiers, or undefined when the code holds something the scanner does not read. */
+function scanStatements(code: string): Raw[] | undefined {
+  const out: Raw[] = [];
+  let depth = 0;
+  let start = -1;
+  let isFunction = false;
+  let refs = new Set<string>();
+  let broken = false;
+  const readable = lex(code, (kind, at, end) => {
+    if (broken) return;
+    if (start < 0) {
+      start = at;
+      isFunction = kind === 'word' && code.slice(at, end) === 'function';
     }
-    if (IDENT_START.test(c)) {
-      let j = i + 1;
-      while (j < code.length && IDENT_PART.test(code[j])) j++;
-      const word = code.slice(i, j);
-      refs.add(word);
-      last = word;
-      i = j;
-      continue;
-    }
-    if (/[0-9]/.test(c)) {
-      let j = i + 1;
-      while (j < code.length && /[\w.]/.test(code[j])) j++;
-      last = '0';
-      i = j;
-      continue;
-    }
+    if (kind === 'word') refs.add(code.slice(at, end));
+    if (kind !== 'punctuation') return;
+    const c = code[at];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       depth--;
-      if (depth < 0) return undefined;
-      if (depth === 0 && c === '}' && isFunction) {
-        close(i + 1);
-        i++;
-        continue;
-      }
-    } else if (c === ';' && depth === 0) {
-      close(i + 1);
-      i++;
-      continue;
-    }
-    last = c;
-    i++;
+      if (depth < 0) broken = true;
+      else if (depth === 0 && c === '}' && isFunction) close(end);
+    } else if (c === ';' && depth === 0) close(end);
+  });
+  function close(end: number) {
+    out.push({ start, end, refs });
+    start = -1;
+    refs = new Set();
   }
-  return depth === 0 && start < 0 ? out : undefined;
+  return readable && !broken && depth === 0 && start < 0 ? out : undefined;
+}
+
+/**
+ * The code with each identifier `pattern` matches renamed by `rename` (property names after a `.`
+ * are left alone), or undefined when the code holds something the scanner does not read. It
+ * jumps from one quote, slash or candidate name to the next instead of reading every token.
+ */
+export function renameIdentifiers(code: string, pattern: RegExp, rename: (name: string) => string): string | undefined {
+  const next = new RegExp(`["'\`/]|(?<![\\w$])(?:${pattern.source})(?![\\w$])`, 'g');
+  const parts: string[] = [];
+  let copied = 0;
+  let match: RegExpExecArray | null;
+  while ((match = next.exec(code))) {
+    const at = match.index;
+    const c = match[0];
+    if (c === '"' || c === "'") {
+      let end = at + 1;
+      while (end < code.length && code[end] !== c) {
+        if (code[end] === '\n') return undefined;
+        end += code[end] === '\\' ? 2 : 1;
+      }
+      if (end >= code.length) return undefined;
+      next.lastIndex = end + 1;
+    } else if (c === '`') return undefined;
+    else if (c === '/') {
+      if (code[at + 1] === '/') {
+        const nl = code.indexOf('\n', at);
+        next.lastIndex = nl < 0 ? code.length : nl;
+      } else if (code[at + 1] === '*') {
+        const end = code.indexOf('*/', at + 2);
+        if (end < 0) return undefined;
+        next.lastIndex = end + 2;
+      } else if (startsRegex(code, at)) {
+        const end = regexEnd(code, at);
+        if (end < 0) return undefined;
+        next.lastIndex = end;
+      }
+    } else if (previousSignificant(code, at) !== '.') {
+      parts.push(code.slice(copied, at), rename(c));
+      copied = at + c.length;
+    }
+  }
+  parts.push(code.slice(copied));
+  return parts.join('');
+}
+
+/** The last character before `at` that is not white space. */
+function previousSignificant(code: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(code[i])) i--;
+  return i < 0 ? '' : code[i];
+}
+
+/** Whether the `/` at `at` starts a regular expression (the same rule as the tokenizer's). */
+function startsRegex(code: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(code[i])) i--;
+  if (i < 0 || !/[\w$)\]]/.test(code[i])) return true;
+  let start = i;
+  while (start > 0 && IDENT_PART.test(code[start - 1])) start--;
+  return BEFORE_REGEX.has(code.slice(start, i + 1));
 }
 
 /** The index after a regular expression literal starting at `from` (its flags included), or -1. */

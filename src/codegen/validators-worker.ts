@@ -5,4 +5,4 @@ import type { OperationInfo } from './operations.ts';
 import { compileValidators } from './validators.ts';
 
 const input = workerData as { spec: OpenAPIDocument; operations: OperationInfo[]; specFile: string };
-parentPort?.postMessage(compileValidators(input.spec, input.operations, input.specFile));
+parentPort?.postMessage(await compileValidators(input.spec, input.operations, input.specFile));

@@ -12,10 +12,12 @@
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
-import { transformSync } from 'esbuild';
+import { transform } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
-import { fastSchemas, type FastSchemas } from './fast-schemas.ts';
+import { fastSchemas } from './fast-schemas.ts';
+import { renameIdentifiers } from './scan-units.ts';
+import { pointerText, reachesAny, SharedAjv, unitGraph, unitKey } from './validator-units.ts';
 import { splitStandalone } from './split-module.ts';
 import type { OperationInfo, SchemaSite } from './operations.ts';
 import { stripAnnotations } from './strip-annotations.ts';
@@ -45,9 +47,6 @@ export interface CompiledValidators {
   diagnostics: Diagnostic[];
 }
 
-const SPEC_ID = 'oas';
-/** The fast variants' schemas: those reaching a usable discriminator (the others are SPEC_ID's). */
-const FAST_ID = 'oas-fast';
 // The package is CommonJS: under Node's ESM loader the function is the `default` of the default import.
 type StandaloneCode = (ajv: Ajv2020, refs: Record<string, string>) => string;
 const standaloneCode = ((standalone as unknown as { default?: StandaloneCode }).default ?? standalone) as unknown as StandaloneCode;
@@ -62,12 +61,55 @@ function newAjv(): Ajv2020 {
     // Formats in the spec are informational (binary, unixtime); checking them would ship ajv-formats.
     validateFormats: false,
     discriminator: true,
+    // The units are parts of an OpenAPI document, whose own checks (redocly lint) judge them; the
+    // meta-schema check also refuses what Ajv compiles fine (duplicate `required` entries upstream).
+    validateSchema: false,
     // Ajv's optimizing pass over the generated code: 7% smaller validators (what keeps the tarball
     // with every profile under 5 MB), for about a third more compile time.
     code: { source: true, esm: true, lines: false, optimize: true },
     // Each `$ref` is compiled once and called: the sub-schemas the operations share are not repeated.
     inlineRefs: false,
   });
+}
+
+/** One Ajv for every profile a process builds: a unit is compiled once. */
+const sharedAjv = new SharedAjv(newAjv);
+
+/**
+ * Ajv's standalone module exporting `exports` (name to unit id). Ajv writes a function again for
+ * each export of it, so a unit exported under several names is exported once and aliased.
+ */
+function moduleCode(ajv: Ajv2020, exports: Record<string, string>): string {
+  const first = new Map<string, string>();
+  const aliases: string[] = [];
+  for (const [name, id] of Object.entries(exports)) {
+    const original = first.get(id);
+    if (original === undefined) first.set(id, name);
+    else aliases.push(`export const ${name} = ${original};`);
+  }
+  return [standaloneCode(ajv, Object.fromEntries([...first].map(([id, name]) => [name, id]))), ...aliases].join('\n');
+}
+
+/** The names Ajv gives what its standalone code declares: `validate12`, `schema3`, ... */
+const AJV_NAME = /(validate|schema|pattern|func|wrapper|root)\d+/;
+
+/** Ajv's names numbered afresh in order of appearance: Ajv counts them across every profile it compiled. */
+function renumbered(code: string): string {
+  const counters = new Map<string, number>();
+  const names = new Map<string, string>();
+  const result = renameIdentifiers(code, AJV_NAME, (name) => {
+    let renamed = names.get(name);
+    if (renamed === undefined) {
+      const prefix = AJV_NAME.exec(name)![1];
+      const n = counters.get(prefix) ?? 0;
+      counters.set(prefix, n + 1);
+      renamed = `${prefix}${n}`;
+      names.set(name, renamed);
+    }
+    return renamed;
+  });
+  if (result === undefined) throw new Error('codegen: Ajv wrote validator code the scanner does not read; its names cannot be numbered');
+  return result;
 }
 
 interface Target {
@@ -78,7 +120,7 @@ interface Target {
   pointer: string;
 }
 
-export function compileValidators(spec: OpenAPIDocument, operations: readonly OperationInfo[], specFile: string): CompiledValidators {
+export async function compileValidators(spec: OpenAPIDocument, operations: readonly OperationInfo[], specFile: string): Promise<CompiledValidators> {
   const declared = ((spec.components as Record<string, unknown> | undefined)?.schemas ?? {}) as Record<string, unknown>;
   const components = Object.fromEntries(Object.entries(declared).map(([name, schema]) => [name, stripAnnotations(schema)]));
   // Inline schemas live next to the components, so their `#/components/...` refs still resolve.
@@ -113,51 +155,45 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
     byOperation.set(op.key, entry);
   }
 
-  // One Ajv for the full validators and the fast variants, so that the variants call the full
-  // validators' functions for every sub-schema that reaches no discriminator instead of repeating
-  // them. The full schemas lose their `discriminator`s (never applied by the full validators).
-  const ajv = newAjv();
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: withoutDiscriminators(components) }, inline: withoutDiscriminators(inline) });
-  for (const target of targets) {
-    try {
-      ajv.addSchema({ $id: target.name, $ref: `${SPEC_ID}${target.key}` });
-      ajv.getSchema(target.name);
-    } catch (err) {
-      ajv.removeSchema(target.name);
-      diagnostics.push({
-        code: 'codegen-schema-compile',
-        severity: 'error',
-        message: `${target.op.key}: the ${target.role === 'request' ? 'request body' : target.role === 'stream' ? 'stream event' : `${target.role.slice(9)} response`} schema does not compile with Ajv: ${(err as Error).message}`,
-        hint: 'fix the schema in the provider overlay (or the normalize stage, when the base spec is at fault)',
-        location: { file: specFile, pointer: target.pointer },
-      });
-    }
-  }
-  if (diagnostics.length) return { byOperation, diagnostics };
-  if (targets.length === 0) return { byOperation, diagnostics };
-
+  // The full validators' schemas lose their `discriminator`s (never applied by them); the fast
+  // variants keep the usable ones and call the full validators for every sub-schema that reaches none.
   const fast = fastSchemas({ components, inline });
   // Request bodies only: they are checked on every call (checkRequest, the mock); answers are checked far less often.
   const fastTargets = targets.filter((t) => t.role === 'request' && fast.reaches(t.key));
-  const fastNames: string[] = [];
-  if (fastTargets.length) {
-    ajv.addSchema(fastDocument(fast));
-    for (const target of fastTargets) {
-      const name = `${target.name}_fast`;
-      try {
-        ajv.addSchema({ $id: name, $ref: `${FAST_ID}${target.key}` });
-        ajv.getSchema(name);
-        fastNames.push(name);
-        for (const names of byOperation.values()) if (names.request === target.name) names.fast = name;
-      } catch {
-        // A discriminator Ajv refuses after all: the full validator alone is still right.
-        ajv.removeSchema(name);
-      }
+  const full = { components: withoutDiscriminators(components), inline: withoutDiscriminators(inline) };
+  const graph = unitGraph({ full, fast }, [...targets.map((t) => unitKey('full', t.key)), ...fastTargets.map((t) => unitKey('fast', t.key))]);
+  const { ajv, failed } = sharedAjv.compile(graph);
+  const failing = new Set(failed.keys());
+  const exports: Record<string, string> = {};
+  for (const target of targets) {
+    const id = graph.ids.get(unitKey('full', target.key))!;
+    const failure = reachesAny(graph, id, failing);
+    if (failure === undefined) {
+      exports[target.name] = id;
+      continue;
     }
+    diagnostics.push({
+      code: 'codegen-schema-compile',
+      severity: 'error',
+      message: `${target.op.key}: the ${target.role === 'request' ? 'request body' : target.role === 'stream' ? 'stream event' : `${target.role.slice(9)} response`} schema does not compile with Ajv: ${failed.get(failure)}`,
+      hint: 'fix the schema in the provider overlay (or the normalize stage, when the base spec is at fault)',
+      location: { file: specFile, pointer: target.pointer },
+    });
+  }
+  if (diagnostics.length) return { byOperation, diagnostics };
+  if (targets.length === 0) return { byOperation, diagnostics };
+  const fastNames: string[] = [];
+  for (const target of fastTargets) {
+    const id = graph.ids.get(unitKey('fast', target.key))!;
+    // A discriminator Ajv refuses after all: the full validator alone is still right.
+    if (reachesAny(graph, id, failing) !== undefined) continue;
+    const name = `${target.name}_fast`;
+    exports[name] = id;
+    fastNames.push(name);
+    for (const names of byOperation.values()) if (names.request === target.name) names.fast = name;
   }
 
-  const exported = [...targets.map((t) => t.name), ...fastNames];
-  const code = withRuntimeHelpers(standaloneCode(ajv, Object.fromEntries(exported.map((name) => [name, name]))));
+  const code = withRuntimeHelpers(pointerText(renumbered(moduleCode(ajv, exports)), graph.pointers));
   // Names are per schema: one used by a request and by an answer is in both groups.
   const roots = { request: new Set<string>(), response: new Set<string>() };
   for (const names of byOperation.values()) {
@@ -165,11 +201,14 @@ export function compileValidators(spec: OpenAPIDocument, operations: readonly Op
     for (const name of [...Object.values(names.responses), ...(names.stream ? [names.stream] : [])]) roots.response.add(name);
   }
   const split = splitStandalone(code, { request: [...roots.request], response: [...roots.response], fast: fastNames }, `./${SHARED_MODULE}`);
-  const moduleOf = (group: string) => (split.groups[group] === undefined ? undefined : esModule(split.groups[group]!));
-  const module = moduleOf('request');
-  const responseModule = moduleOf('response');
-  const fastModule = fastNames.length ? moduleOf('fast') : undefined;
-  const sharedModule = split.shared === undefined ? undefined : esModule(split.shared);
+  // esbuild minifies the four modules at once, in its own process.
+  const minified = (text: string | undefined) => (text === undefined ? undefined : esModule(text));
+  const [module, responseModule, fastModule, sharedModule] = await Promise.all([
+    minified(split.groups.request),
+    minified(split.groups.response),
+    fastNames.length ? minified(split.groups.fast) : undefined,
+    minified(split.shared),
+  ]);
   return { module, responseModule, sharedModule, fastModule, byOperation, diagnostics };
 }
 
@@ -183,26 +222,6 @@ function withoutDiscriminators<T>(node: T): T {
     if (!annotation) out[key] = key === 'enum' || key === 'const' ? value : withoutDiscriminators(value);
   }
   return out as T;
-}
-
-/**
- * The fast variants' document: the units that reach a usable discriminator, whose `$ref`s to the
- * other units point into the full validators' document (compiled once, for both).
- */
-function fastDocument(fast: FastSchemas): Record<string, unknown> {
-  const retarget = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(retarget);
-    if (node === null || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/') && !fast.reaches(value)) out[key] = `${SPEC_ID}${value}`;
-      else out[key] = key === 'enum' || key === 'const' ? value : retarget(value);
-    }
-    return out;
-  };
-  const reaching = (units: Record<string, unknown>, prefix: string) =>
-    Object.fromEntries(Object.entries(units).filter(([name]) => fast.reaches(`${prefix}${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)).map(([name, schema]) => [name, retarget(schema)]));
-  return { $id: FAST_ID, components: { schemas: reaching(fast.components, '#/components/schemas/') }, inline: reaching(fast.inline, '#/inline/') };
 }
 
 /** Ajv's runtime helpers that oai-compat/runtime provides (the others serve options the validators do not use). */
@@ -220,11 +239,11 @@ function withRuntimeHelpers(code: string): string {
 }
 
 /** One module with the runtime helpers it uses imported from oai-compat/runtime, minified. */
-function esModule(code: string): string {
+async function esModule(code: string): Promise<string> {
   // Ajv binds each helper once (`const func0 = equal;`): its messages mention "equal" too.
   const helpers = [...RUNTIME_HELPERS].filter((name) => new RegExp(`=\\s*${name};`).test(code)).sort();
   const imports = helpers.length ? `import { ${helpers.join(', ')} } from "oai-compat/runtime";\n` : '';
-  return transformSync(imports + code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
+  return (await transform(imports + code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' })).code;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */

@@ -7,11 +7,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Generator, ResolvedProfile } from '../build/types.ts';
 import { mockDataFromSpec, type MockData } from './load.ts';
 import { prepareResponse } from './respond.ts';
-import { lazyAjvValidators } from './validate.ts';
+import { sampleCheck } from './sample-check.ts';
 
 export function buildMockData(profile: ResolvedProfile): { data: MockData; diagnostics: Diagnostic[] } {
   const data = mockDataFromSpec(profile.spec, profile.model, profile.id === 'openai' ? undefined : profile.base);
-  const { response } = lazyAjvValidators(profile.spec);
+  const response = sampleCheck(profile.spec, data.model.operations);
   const diagnostics: Diagnostic[] = [];
   for (const op of data.model.operations) {
     const prepared = prepareResponse(profile.spec, data.model, op, (o, body) => response.body(o, body));

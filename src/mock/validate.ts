@@ -32,8 +32,8 @@ function loadAjv(): { Ajv: typeof Ajv2020; addFormats: AddFormats } {
   return { Ajv: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020, addFormats: formats.default ?? formats };
 }
 
-/** An Ajv 2020 instance with the whole spec registered as `spec`, so `$ref`s resolve in place. */
-export function specAjv(spec: OpenAPIDocument, options: { coerce: boolean }): Ajv2020 {
+/** The mock's Ajv 2020: formats checked, no meta-schema check, no optimizer. */
+export function mockAjv(options: { coerce: boolean }): Ajv2020 {
   const { Ajv, addFormats } = loadAjv();
   const ajv = new Ajv({
     strict: false,
@@ -50,6 +50,12 @@ export function specAjv(spec: OpenAPIDocument, options: { coerce: boolean }): Aj
   addFormats(ajv);
   ajv.addFormat('unixtime', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('binary', true);
+  return ajv;
+}
+
+/** An Ajv 2020 instance with the whole spec registered as `spec`, so `$ref`s resolve in place. */
+export function specAjv(spec: OpenAPIDocument, options: { coerce: boolean }): Ajv2020 {
+  const ajv = mockAjv(options);
   ajv.addSchema(spec as object, 'spec');
   return ajv;
 }
