@@ -17,12 +17,8 @@ import {
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { OpenAPIDocument } from '../build/types.ts';
-import { compileValidators, SHARED_MODULE, type CompiledValidators } from './validators.ts';
-import type { OperationInfo } from './operations.ts';
+import { SHARED_MODULE } from './validators.ts';
+import { compileInWorker } from './validators-thread.ts';
 
 export interface CodegenOptions {
   /** Import specifier of the runtime (default `oai-compat/runtime`, resolved through the package's exports). */
@@ -42,7 +38,8 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
   const specFile = `generated/${profile.id}/openapi.yaml`;
   const info = profileOf(profile.model);
   const operations = collectOperations(profile.spec, profile.model);
-  const compiling = compileInParallel(profile.spec, operations, specFile);
+  // Ajv compiles in a worker thread (validators-thread.ts) while openapi-typescript runs here: the two dominate codegen time.
+  const compiling = compileInWorker(profile.spec, operations, specFile);
   compiling.catch(() => undefined); // awaited below; no unhandled rejection while the types are emitted
   let types: string;
   try {
@@ -86,19 +83,6 @@ export async function generateProfileCode(profile: ResolvedProfile, options: Cod
     ...module(FAST_VALIDATORS_MODULE, validators.fastModule, emitValidatorDeclarations(ctx, fastNames, true)),
   ];
   return { files };
-}
-
-/** Above this many operations, Ajv compiles in a worker thread while openapi-typescript runs here (the two dominate codegen time). */
-const WORKER_THRESHOLD = 100;
-
-function compileInParallel(spec: OpenAPIDocument, operations: OperationInfo[], specFile: string): Promise<CompiledValidators> {
-  if (operations.length < WORKER_THRESHOLD) return compileValidators(spec, operations, specFile);
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(`./validators-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: { spec, operations, specFile } });
-    worker.once('message', (result: CompiledValidators) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`the validators worker exited with code ${code}`)));
-  });
 }
 
 export const codegenGenerator: Generator = {

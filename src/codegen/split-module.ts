@@ -5,7 +5,8 @@
  * one group's module bundles only what that group reaches. Ajv has no option for this: its
  * standalone output is one module, so the split works on its top-level statements.
  */
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import { scanUnits } from './scan-units.ts';
 
 export interface SplitModules {
@@ -15,7 +16,7 @@ export interface SplitModules {
   shared?: string;
 }
 
-interface Unit {
+export interface Unit {
   text: string;
   /** Top-level names the statement declares (or, for `validate10.evaluated = …`, the one it belongs to). */
   names: string[];
@@ -30,7 +31,21 @@ interface Unit {
  * the shared one. Every module is returned without imports of the helpers (see `referencesOf`).
  */
 export function splitStandalone(code: string, roots: Record<string, readonly string[]>, sharedSpecifier: string): SplitModules {
-  const units = topLevelUnits(code);
+  return splitUnits(topLevelUnits(code), roots, sharedSpecifier);
+}
+
+/**
+ * The same split of statements already read. `textOf` gives the text each statement is written
+ * as, `nameOf` the name each top-level name is written as in the imports and exports the split
+ * adds (defaults: as they are).
+ */
+export function splitUnits(
+  units: readonly Unit[],
+  roots: Record<string, readonly string[]>,
+  sharedSpecifier: string,
+  textOf: (unit: Unit) => string = (unit) => unit.text,
+  nameOf: (name: string) => string = (name) => name,
+): SplitModules {
   const byName = new Map<string, Unit[]>();
   for (const unit of units) for (const name of unit.names) byName.set(name, [...(byName.get(name) ?? []), unit]);
 
@@ -62,18 +77,18 @@ export function splitStandalone(code: string, roots: Record<string, readonly str
     const own = units.filter((u) => reachedBy.get(u)?.size === 1 && reachedBy.get(u)!.has(group));
     if (!own.length && !roots[group].length) continue;
     // The shared names this group's statements use, and its exports that live in the shared module.
-    const uses = [...new Set(own.flatMap((u) => [...u.refs]))].filter((name) => sharedNames.has(name) && !own.some((u) => u.names.includes(name))).sort();
+    const uses = [...new Set(own.flatMap((u) => [...u.refs]))].filter((name) => sharedNames.has(name) && !own.some((u) => u.names.includes(name)));
     const reexports = roots[group].filter((name) => sharedNames.has(name) && !own.some((u) => u.exported === name));
     uses.forEach((name) => importedFromShared.add(name));
     reexports.forEach((name) => importedFromShared.add(name));
     const lines: string[] = [];
-    if (uses.length) lines.push(`import { ${uses.join(', ')} } from ${JSON.stringify(sharedSpecifier)};`);
-    if (reexports.length) lines.push(`export { ${reexports.join(', ')} } from ${JSON.stringify(sharedSpecifier)};`);
-    groups[group] = [...lines, ...own.map((u) => u.text)].join('\n');
+    if (uses.length) lines.push(`import { ${uses.map(nameOf).sort().join(', ')} } from ${JSON.stringify(sharedSpecifier)};`);
+    if (reexports.length) lines.push(`export { ${reexports.map(nameOf).join(', ')} } from ${JSON.stringify(sharedSpecifier)};`);
+    groups[group] = [...lines, ...own.map(textOf)].join('\n');
   }
   if (!sharedUnits.length) return { groups };
-  const exportedShared = [...importedFromShared].filter((name) => !sharedUnits.some((u) => u.exported === name)).sort();
-  const shared = [...sharedUnits.map((u) => u.text), ...(exportedShared.length ? [`export { ${exportedShared.join(', ')} };`] : [])].join('\n');
+  const exportedShared = [...importedFromShared].filter((name) => !sharedUnits.some((u) => u.exported === name)).map(nameOf).sort();
+  const shared = [...sharedUnits.map(textOf), ...(exportedShared.length ? [`export { ${exportedShared.join(', ')} };`] : [])].join('\n');
   return { groups, shared };
 }
 
@@ -83,6 +98,7 @@ function topLevelUnits(code: string): Unit[] {
 
 /** The units from the TypeScript parser: the slow path, for code the scanner does not read. */
 export function parsedUnits(code: string): Unit[] {
+  const ts = typescript();
   const file = ts.createSourceFile('validators.js', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const units: Unit[] = [];
   for (const statement of file.statements) {
@@ -102,18 +118,25 @@ export function parsedUnits(code: string): Unit[] {
   return units;
 }
 
+/** TypeScript, loaded on first use: the scanner reads all Ajv output seen so far, and TypeScript takes long to load. */
+function typescript(): typeof TS {
+  return createRequire(import.meta.url)('typescript') as typeof TS;
+}
+
 /** `validate10` for `validate10.evaluated = …`. */
-function assignedObject(expression: ts.Expression): string | undefined {
+function assignedObject(expression: TS.Expression): string | undefined {
+  const ts = typescript();
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  let target: ts.Expression = expression.left;
+  let target: TS.Expression = expression.left;
   while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) target = target.expression;
   return ts.isIdentifier(target) ? target.text : undefined;
 }
 
 /** Every identifier a statement mentions (property names too: a superset of its references, which only widens a module). */
-function referencesOf(node: ts.Node): Set<string> {
+function referencesOf(node: TS.Node): Set<string> {
+  const ts = typescript();
   const refs = new Set<string>();
-  const walk = (n: ts.Node): void => {
+  const walk = (n: TS.Node): void => {
     if (ts.isIdentifier(n)) refs.add(n.text);
     n.forEachChild(walk);
   };

@@ -16,9 +16,10 @@ import { transform } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { OpenAPIDocument } from '../build/types.ts';
 import { fastSchemas } from './fast-schemas.ts';
-import { renameIdentifiers } from './scan-units.ts';
+import { renameIdentifiers, scanUnits, type ScannedUnit } from './scan-units.ts';
 import { pointerText, reachesAny, SharedAjv, unitGraph, unitKey } from './validator-units.ts';
-import { splitStandalone } from './split-module.ts';
+import { splitStandalone, splitUnits } from './split-module.ts';
+import { minifyUnits, withNames } from './minify-units.ts';
 import type { OperationInfo, SchemaSite } from './operations.ts';
 import { stripAnnotations } from './strip-annotations.ts';
 
@@ -92,6 +93,7 @@ function moduleCode(ajv: Ajv2020, exports: Record<string, string>): string {
 
 /** The names Ajv gives what its standalone code declares: `validate12`, `schema3`, ... */
 const AJV_NAME = /(validate|schema|pattern|func|wrapper|root)\d+/;
+const AJV_NAME_WHOLE = new RegExp(`^${AJV_NAME.source}$`);
 
 /** Ajv's names numbered afresh in order of appearance: Ajv counts them across every profile it compiled. */
 function renumbered(code: string): string {
@@ -193,23 +195,72 @@ export async function compileValidators(spec: OpenAPIDocument, operations: reado
     for (const names of byOperation.values()) if (names.request === target.name) names.fast = name;
   }
 
-  const code = withRuntimeHelpers(pointerText(renumbered(moduleCode(ajv, exports)), graph.pointers));
   // Names are per schema: one used by a request and by an answer is in both groups.
-  const roots = { request: new Set<string>(), response: new Set<string>() };
+  const roots = { request: new Set<string>(), response: new Set<string>(), fast: new Set(fastNames) };
   for (const names of byOperation.values()) {
     if (names.request) roots.request.add(names.request);
     for (const name of [...Object.values(names.responses), ...(names.stream ? [names.stream] : [])]) roots.response.add(name);
   }
-  const split = splitStandalone(code, { request: [...roots.request], response: [...roots.response], fast: fastNames }, `./${SHARED_MODULE}`);
+  const groups = Object.fromEntries(Object.entries(roots).map(([group, set]) => [group, [...set]]));
+  const code = moduleCode(ajv, exports);
+  const modules = (await modulesByUnit(code, groups, graph.pointers)) ?? (await wholeModules(code, groups, graph.pointers));
+  return { ...modules, fastModule: fastNames.length ? modules.fastModule : undefined, byOperation, diagnostics };
+}
+
+type Modules = Pick<CompiledValidators, 'module' | 'responseModule' | 'sharedModule' | 'fastModule'>;
+
+/**
+ * The modules from statements minified one at a time (minify-units.ts: each is minified once per
+ * build), with Ajv's names shortened to names no statement uses; undefined when a step cannot be
+ * done with certainty.
+ */
+async function modulesByUnit(code: string, groups: Record<string, string[]>, pointers: ReadonlyMap<string, string>): Promise<Modules | undefined> {
+  const units = scanUnits(code);
+  if (!units) return undefined;
+  const minified = await minifyUnits(units, AJV_NAME);
+  if (!minified) return undefined;
+  const names = shortNames(units, [...minified.values()].map((m) => m.text));
+  const texts = new Map<ScannedUnit, string>();
+  for (const unit of units) {
+    const text = withNames(minified.get(unit)!, (name) => names.get(name)!);
+    if (text === undefined) return undefined;
+    texts.set(unit, text);
+  }
+  const split = splitUnits(units, groups, `./${SHARED_MODULE}`, (unit) => texts.get(unit as ScannedUnit)!, (name) => names.get(name) ?? name);
+  const results = [split.groups.request, split.groups.response, split.groups.fast, split.shared].map((text) => (text === undefined ? undefined : withHelperImports(withRuntimeHelpers(pointerText(text, pointers)))));
+  const [module, responseModule, fastModule, sharedModule] = results;
+  return { module, responseModule, fastModule, sharedModule };
+}
+
+/**
+ * Ajv's names (`validate12`, counted across every profile the Ajv compiled) as short names in
+ * order of first appearance: `$0`, `$1`, ..., skipping any `$` word the minified statements
+ * already have (a local esbuild named so, a string), so that no renamed name meets another.
+ */
+function shortNames(units: readonly ScannedUnit[], texts: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  for (const text of texts) for (const word of text.match(/\$[\w$]*/g) ?? []) taken.add(word);
+  const names = new Map<string, string>();
+  let n = 0;
+  for (const unit of units) {
+    for (const ref of unit.refs) {
+      if (names.has(ref) || !AJV_NAME_WHOLE.test(ref)) continue;
+      let name: string;
+      do name = `$${(n++).toString(36)}`;
+      while (taken.has(name));
+      names.set(ref, name);
+    }
+  }
+  return names;
+}
+
+/** The modules minified whole by esbuild: the way for code the statement-by-statement way cannot take. */
+async function wholeModules(code: string, groups: Record<string, string[]>, pointers: ReadonlyMap<string, string>): Promise<Modules> {
+  const split = splitStandalone(withRuntimeHelpers(pointerText(renumbered(code), pointers)), groups, `./${SHARED_MODULE}`);
   // esbuild minifies the four modules at once, in its own process.
   const minified = (text: string | undefined) => (text === undefined ? undefined : esModule(text));
-  const [module, responseModule, fastModule, sharedModule] = await Promise.all([
-    minified(split.groups.request),
-    minified(split.groups.response),
-    fastNames.length ? minified(split.groups.fast) : undefined,
-    minified(split.shared),
-  ]);
-  return { module, responseModule, sharedModule, fastModule, byOperation, diagnostics };
+  const [module, responseModule, fastModule, sharedModule] = await Promise.all([minified(split.groups.request), minified(split.groups.response), minified(split.groups.fast), minified(split.shared)]);
+  return { module, responseModule, fastModule, sharedModule };
 }
 
 /** A copy without `discriminator` objects (an OpenAPI annotation for the full validators). */
@@ -238,12 +289,16 @@ function withRuntimeHelpers(code: string): string {
   });
 }
 
-/** One module with the runtime helpers it uses imported from oai-compat/runtime, minified. */
-async function esModule(code: string): Promise<string> {
+/** The module with the runtime helpers it uses imported from oai-compat/runtime. */
+function withHelperImports(code: string): string {
   // Ajv binds each helper once (`const func0 = equal;`): its messages mention "equal" too.
   const helpers = [...RUNTIME_HELPERS].filter((name) => new RegExp(`=\\s*${name};`).test(code)).sort();
-  const imports = helpers.length ? `import { ${helpers.join(', ')} } from "oai-compat/runtime";\n` : '';
-  return (await transform(imports + code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' })).code;
+  return helpers.length ? `import { ${helpers.join(', ')} } from "oai-compat/runtime";\n${code}` : code;
+}
+
+/** One module with its helper imports, minified. */
+async function esModule(code: string): Promise<string> {
+  return (await transform(withHelperImports(code), { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' })).code;
 }
 
 /** `#/components/schemas/X` when the site is a bare local `$ref`. */

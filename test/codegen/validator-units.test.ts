@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renameIdentifiers } from '../../src/codegen/scan-units.ts';
+import { renameIdentifiers, scanUnits } from '../../src/codegen/scan-units.ts';
+import { minifyUnits, withNames } from '../../src/codegen/minify-units.ts';
 import { pointerText, unitGraph, unitKey, type UnitSources } from '../../src/codegen/validator-units.ts';
 import { collectOperations } from '../../src/codegen/operations.ts';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
@@ -83,6 +84,25 @@ describe('renameIdentifiers', () => {
   });
 });
 
+describe('minifyUnits', () => {
+  const AJV = /(validate|schema)\d+/;
+  it('minifies a statement once whatever Ajv numbered it, and writes the names back', async () => {
+    const one = scanUnits('function validate12(data){const valid0 = validate3(data); return valid0 && data.kind === schema7.kind;}')!;
+    const two = scanUnits('function validate99(data){const valid0 = validate5(data); return valid0 && data.kind === schema1.kind;}')!;
+    const [a, b] = [(await minifyUnits(one, AJV))!.get(one[0])!, (await minifyUnits(two, AJV))!.get(two[0])!];
+    expect(a.text).toBe(b.text);
+    expect(a.text.length).toBeLessThan(one[0].text.length);
+    expect([a.names, b.names]).toEqual([
+      ['validate12', 'validate3', 'schema7'],
+      ['validate99', 'validate5', 'schema1'],
+    ]);
+    const written = withNames(a, (name) => name.toUpperCase())!;
+    expect(written).toMatch(/^function VALIDATE12\(/);
+    const run = new Function('VALIDATE3', 'SCHEMA7', `${written}; return VALIDATE12;`)((d: unknown) => d !== null, { kind: 'cat' });
+    expect([run({ kind: 'cat' }), run({ kind: 'dog' }), run(null)]).toEqual([true, false, false]);
+  });
+});
+
 describe('validators compiled by one Ajv for many profiles', () => {
   const compile = async (spec: OpenAPIDocument) => {
     const { compileValidators } = await import('../../src/codegen/validators.ts');
@@ -104,5 +124,7 @@ describe('validators compiled by one Ajv for many profiles', () => {
     await compile(other as unknown as OpenAPIDocument);
     const after = await compile(mini);
     expect(after).toEqual(alone);
+    // Written statement by statement, with Ajv's names shortened (not by the whole-module fallback).
+    expect(alone.module).toMatch(/export const createChatCompletion_request = \$\w+;/);
   });
 });
