@@ -17,7 +17,7 @@ import {
 import { emitTypes } from './emit-types.ts';
 import { collectOperations } from './operations.ts';
 import { profileOf } from './profile.ts';
-import { SHARED_MODULE } from './validators.ts';
+import { SHARED_MODULE } from './validator-modules.ts';
 import { compileInWorker } from './validators-thread.ts';
 
 export interface CodegenOptions {
