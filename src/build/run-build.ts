@@ -113,10 +113,12 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   const { base, report: normalizeReport } = await normalizedBase(projectRoot, input.baseKey);
   const xCompat = compileXCompatSchema(JSON.parse(await readFile(path.join(packageRoot, 'spec/schemas/x-compat.schema.json'), 'utf8')));
 
-  // Every profile is resolved (cheap); only stale ones are regenerated and written.
+  // Cross-profile outputs describe all profiles, so they are written only by a build of all of them,
+  // which resolves every profile; other builds resolve the stale ones only. Only stale ones are written.
+  const buildsAll = !options.profiles?.length && !options.specsOnly;
   const profiles: ResolvedProfile[] = [];
   const refsRead = new Map<string, Record<string, string>>();
-  for (const inputProfile of inputs) {
+  for (const inputProfile of buildsAll ? inputs : inputs.filter((p) => stale.some((s) => s.id === p.id))) {
     const load = async (file: string | undefined) => (file ? loadDocument(await readTextFile(path.join(projectRoot, file), file), file) : undefined);
     const read: Record<string, string> = {};
     refsRead.set(inputProfile.id, read);
@@ -147,6 +149,7 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       replace.push(BASE_DIR);
     }
     const { outputs: generated, stop } = generateInTurn(profiles.filter((p) => stale.some((s) => s.id === p.id)), generators);
+    for (const id of inputs.filter((p) => !profiles.some((r) => r.id === p.id)).map((p) => p.id)) reports.push({ id, state: 'up-to-date' });
     for (const profile of profiles) {
       const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
       const output = generated.get(profile.id);
@@ -171,8 +174,6 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       reports.push({ id: profile.id, state: 'built', operations: countOperations(profile.spec), schemas, files: files.map((f) => f.path).sort() });
     }
 
-    // Cross-profile outputs describe all profiles, so they are written only by a build of all of them.
-    const buildsAll = !options.profiles?.length && !options.specsOnly;
     let crossFiles: string[] = input.manifest?.cross.files ?? [];
     if (buildsAll) {
       const written: GeneratedFile[] = [];
@@ -208,6 +209,8 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
     await stage.discard();
     throw err;
   }
+  const position = new Map(inputs.map((p, i) => [p.id, i]));
+  reports.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   return { profiles: reports, normalize: normalizeReport, diagnostics };
 }
 
