@@ -115,7 +115,8 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
       }
       const all = { wall: median(without.map((c) => c.wall)), cpu: median(without.map((c) => c.cpu)) };
       const more = { wall: median(added.map((c, i) => c.wall - without[i].wall)), cpu: median(added.map((c, i) => c.cpu - without[i].cpu)) };
-      process.stderr.write(`  scale: ${label}, all: wall ${all.wall.toFixed(0)} ms, cpu ${all.cpu.toFixed(0)} ms; one more: +${more.wall.toFixed(0)} ms, cpu +${more.cpu.toFixed(0)} ms\n`);
+      const signed = (ms: number) => `${ms >= 0 ? '+' : ''}${ms.toFixed(0)} ms`;
+      process.stderr.write(`  scale: ${label}, all: wall ${all.wall.toFixed(0)} ms, cpu ${all.cpu.toFixed(0)} ms; one more: ${signed(more.wall)}, cpu ${signed(more.cpu)}\n`);
       return { all, more };
     };
     const { all: specs, more: specsMore } = paired('specs only', ['--specs-only']);
@@ -130,7 +131,7 @@ export async function benchScale(projectRoot: string): Promise<Figure[]> {
       const verdict = (x: number) => (target === undefined || Number.isNaN(x) ? '' : x <= target ? ' met' : ' missed');
       return `wall ${r('wall').toFixed(2)}x${verdict(r('wall'))}, cpu ${r('cpu').toFixed(2)}x${verdict(r('cpu'))} redocly bundle${target === undefined ? '' : ` (target <= ${target}x)`}`;
     };
-    const row = (name: string, c: Cost, target?: number): Figure => ({ name, value: c.wall, unit: 'ms', note: `cpu ${c.cpu.toFixed(0)} ms; ${ratio(c, target)}` });
+    const row = (name: string, c: Cost, target?: number): Figure => ({ name, value: Math.round(c.wall), unit: 'ms', note: `cpu ${c.cpu.toFixed(0)} ms; ${ratio(c, target)}` });
     figures = [
       { name: 'load average (1 min) at the start', value: loadStart, unit: '' },
       row('redocly bundle of the base spec (start and end)', reference),
