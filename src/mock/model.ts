@@ -7,7 +7,7 @@ import type { OpenAPIDocument } from '../build/types.ts';
 import { HTTP_METHODS, listOperations } from '../load/openapi.ts';
 import { parseProfile } from '../profile/parse.ts';
 import { isScoped, isVariantKey, operationsByKey, plainClaims } from '../profile/select.ts';
-import { fieldLocations, type Claim, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel, type ValueRule } from '../profile/types.ts';
+import { fieldLocations, type Claim, type FieldLocation, type OperationModel as ClaimedOperation, type ProfileModel, type Returned, type ValueRule } from '../profile/types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Schema = Record<string, unknown>;
@@ -29,6 +29,8 @@ export interface ClaimModel {
   replacement?: string;
   /** Value rules (clamp/rewrite/ignore/reject), applied by the behaviours. */
   rules?: ValueRule[];
+  /** Whether an answer field comes: always, never, or empty. */
+  returned?: Returned;
 }
 
 /** The unscoped field claims of one operation (from the profile model), by location and field path. */
@@ -239,7 +241,13 @@ function operationModel(spec: OpenAPIDocument, pathKey: string, method: string, 
   };
 }
 
-const claimModel = (c: Claim): ClaimModel => ({ status: c.status, ...(c.note ? { note: c.note } : {}), ...(c.replacement ? { replacement: c.replacement } : {}), ...(c.rules?.length ? { rules: c.rules } : {}) });
+const claimModel = (c: Claim): ClaimModel => ({
+  status: c.status,
+  ...(c.note ? { note: c.note } : {}),
+  ...(c.replacement ? { replacement: c.replacement } : {}),
+  ...(c.rules?.length ? { rules: c.rules } : {}),
+  ...(c.returned ? { returned: c.returned } : {}),
+});
 
 function mockClaims(claimed: ClaimedOperation | undefined): FieldClaims {
   const claims: FieldClaims = {};

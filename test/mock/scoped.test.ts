@@ -138,4 +138,49 @@ describe("DeepSeek's thinking mode (on by default) with the official SDK", () =>
     const reply = await chat({ thinking: { type: 'disabled' } });
     expect(reply.choices[0].logprobs?.content?.length).toBeGreaterThan(0);
   });
+
+  it('answers reasoning_content in thinking mode only, as the mode-scoped claim says', async () => {
+    const ask = (extra: Record<string, unknown>) =>
+      sdk.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], ...extra } as never) as Promise<OpenAI.ChatCompletion>;
+    const reasoning = (reply: OpenAI.ChatCompletion) => (reply.choices[0].message as unknown as { reasoning_content?: unknown }).reasoning_content;
+    for (const extra of [{}, { thinking: { type: 'enabled' } }]) {
+      const reply = await ask(extra);
+      expect(typeof reasoning(reply)).toBe('string');
+      expect(reasoning(reply)).not.toBe('');
+      expect(reasoning(reply)).not.toBe(reply.choices[0].message.content);
+    }
+    expect(reasoning(await ask({ thinking: { type: 'disabled' } }))).toBeUndefined();
+  });
+
+  it('streams reasoning_content deltas before the content in thinking mode', async () => {
+    const stream = await sdk.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], stream: true });
+    const order: string[] = [];
+    let reasoning = '';
+    for await (const chunk of stream) {
+      const delta = (chunk.choices[0]?.delta ?? {}) as { reasoning_content?: string; content?: string | null };
+      if (delta.reasoning_content) (reasoning += delta.reasoning_content), order.push('reasoning');
+      if (delta.content) order.push('content');
+    }
+    expect(reasoning.length).toBeGreaterThan(0);
+    expect(order.indexOf('content')).toBeGreaterThan(order.lastIndexOf('reasoning'));
+  });
+});
+
+describe('answer fields scoped to a model (xAI grok-3-mini reasoning_content)', () => {
+  let mock: RunningMock;
+  let sdk: OpenAI;
+  beforeAll(async () => {
+    mock = await startMock({ provider: 'xai' });
+    sdk = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
+  });
+  afterAll(() => mock?.close());
+
+  it('come for the models the claim names, not for others', async () => {
+    const reasoning = async (model: string) => {
+      const reply = await sdk.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hello' }] });
+      return (reply.choices[0].message as unknown as { reasoning_content?: unknown }).reasoning_content;
+    };
+    expect(typeof (await reasoning('grok-3-mini'))).toBe('string');
+    expect(await reasoning('grok-4')).toBeUndefined();
+  });
 });

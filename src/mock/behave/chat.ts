@@ -62,6 +62,13 @@ export function chatCompletion(request: Obj, template: Obj, options: { parallelD
   return completionObject(template, request, { id: idFrom('chatcmpl-', seed).slice(0, 38), object: 'chat.completion', choices, prompt: promptTokens(messages), completion: completionTokens });
 }
 
+/** Each choice's message with `fields` added (the answer fields scoped claims add). */
+export function withMessageFields(completion: Obj, fields: Obj): Obj {
+  if (!Object.keys(fields).length) return completion;
+  const choices = (completion.choices as Obj[]).map((choice) => ({ ...choice, message: { ...(choice.message as Obj), ...fields } }));
+  return { ...completion, choices };
+}
+
 /** The envelope both completion kinds share: the template's extra fields, ids, time, model, usage. */
 function completionObject(template: Obj, request: Obj, parts: { id: string; object: string; choices: Obj[]; prompt: number; completion: number }): Obj {
   return {

@@ -12,7 +12,8 @@ import { chatChunks, textCompletionChunks } from '../stream/chunks.ts';
 import { imageEvents, speechEvents, transcriptionEvents } from '../stream/events.ts';
 import { responseEvents } from '../stream/responses.ts';
 import type { SseEvent } from '../stream/sse.ts';
-import { chatCompletion, conversationSeed, textCompletion } from './chat.ts';
+import { chatCompletion, conversationSeed, textCompletion, withMessageFields } from './chat.ts';
+import { scopedMessageFields } from './scoped-fields.ts';
 import { claimOf, fieldStatus, honoured } from './claims.ts';
 import type { RequestScope } from '../scope.ts';
 import { embeddings } from './embeddings.ts';
@@ -67,7 +68,8 @@ export function behave(input: BehaveInput): Behaviour | MockError {
   };
   switch (op.key) {
     case 'POST /chat/completions': {
-      const built = chatCompletion(request, t, knobs);
+      const extras = scopedMessageFields(input.spec, op, input.scope, conversationSeed(request, request.messages ?? null));
+      const built = withMessageFields(chatCompletion(request, t, knobs), extras);
       const body = input.script ? scriptChat(built, input.script) : built;
       return streamed ? { events: chatChunks(body, { includeUsage: includeUsage() }) } : { body: body as Json };
     }

@@ -13,6 +13,9 @@ export interface ChunkOptions {
   includeUsage: boolean;
 }
 
+/** The message fields OpenAI's chunks carry themselves (any other is the provider's own). */
+const MESSAGE_FIELDS = new Set(['role', 'content', 'refusal', 'tool_calls', 'annotations', 'function_call', 'audio']);
+
 export function chatChunks(completion: Obj, options: ChunkOptions): SseEvent[] {
   const head = {
     id: completion.id,
@@ -30,6 +33,12 @@ export function chatChunks(completion: Obj, options: ChunkOptions): SseEvent[] {
     const message = (choice.message ?? {}) as Obj;
     const logprobs = ((choice.logprobs as Obj | null)?.content ?? null) as Obj[] | null;
     push({ index, delta: { role: 'assistant', content: message.tool_calls ? null : '', refusal: null }, logprobs: null, finish_reason: null });
+    // A provider's own message fields (reasoning text) stream before the content, as they are produced first.
+    for (const [field, value] of Object.entries(message)) {
+      if (MESSAGE_FIELDS.has(field) || value === null || value === undefined) continue;
+      const pieces = typeof value === 'string' ? splitContent(value) : [value];
+      for (const piece of pieces) push({ index, delta: { [field]: piece }, logprobs: null, finish_reason: null });
+    }
     if (typeof message.content === 'string') {
       // One piece per token when logprobs are sent, so each chunk carries its token's entry.
       const pieces = logprobs ? logprobs.map((l) => String(l.token)) : splitContent(message.content);
