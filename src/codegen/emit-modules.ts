@@ -72,7 +72,7 @@ const lit = (value: unknown): string => JSON.stringify(value);
 /** Text from an overlay (names, URLs) inside a doc comment: a `*\/` in it would end the comment. */
 const commentSafe = (text: string): string => text.replace(/\*\//g, '*\\/');
 
-type ClaimKey = 'lifecycle' | 'requestClaims' | 'requestClaimsByModel' | 'requestDefault' | 'requestListed' | 'responseClaims';
+type ClaimKey = 'lifecycle' | 'requestClaims' | 'requestClaimsByModel' | 'requestClaimsByMode' | 'requestDefault' | 'requestListed' | 'responseClaims';
 
 function writeClaims(w: CodeBlockWriter, op: OperationInfo, keys: readonly ClaimKey[]): void {
   for (const key of keys) {
@@ -119,7 +119,7 @@ export function emitOperationsModule(ctx: ModuleContext): string {
         const load = `() => import(${lit(`./${FAST_VALIDATORS_MODULE}`)}).then((fast) => fast.${fast})`;
         w.writeLine(`request: ${fast ? `withLazyFastVariant(v.${request}, ${load})` : `v.${request}`},`);
       }
-      writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestDefault', 'requestListed']);
+      writeClaims(w, op, ['lifecycle', 'requestClaims', 'requestClaimsByModel', 'requestClaimsByMode', 'requestDefault', 'requestListed']);
     }),
   });
   addConst(file, {
@@ -204,6 +204,11 @@ function writeProfile(w: CodeBlockWriter, profile: ProviderProfile): void {
     if (profile.retired) {
       w.write('retired: ');
       writeValue(w, profile.retired);
+      w.write(',').newLine();
+    }
+    if (profile.modes) {
+      w.write('modes: ');
+      writeValue(w, profile.modes);
       w.write(',').newLine();
     }
   });

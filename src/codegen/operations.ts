@@ -4,7 +4,7 @@ import type { OpenAPIDocument } from '../build/types.ts';
 import { listOperations } from '../load/openapi.ts';
 import type { EndpointLifecycle, FieldClaim, FieldClaims } from '../runtime/types.ts';
 import type { Claim, DefaultClaim, Lifecycle, OperationModel, ProfileModel } from '../profile/types.ts';
-import { isVariantKey, operationsByKey, plainClaims } from '../profile/select.ts';
+import { isVariantKey, operationsByKey, plainClaims, scopedClaimFor } from '../profile/select.ts';
 
 /** A schema to compile: where it sits in the resolved spec, and its `$ref` target when it is one. */
 export interface SchemaSite {
@@ -28,6 +28,7 @@ export interface OperationInfo {
   requestClaims?: FieldClaims;
   lifecycle?: EndpointLifecycle;
   requestClaimsByModel?: Record<string, FieldClaims>;
+  requestClaimsByMode?: Record<string, { claims: FieldClaims; byModel?: Record<string, FieldClaims> }>;
   requestDefault?: FieldClaim;
   requestListed?: string[];
   responseClaims?: FieldClaims;
@@ -66,6 +67,8 @@ export function collectOperations(spec: OpenAPIDocument, model: ProfileModel): O
     if (compat?.fields['request.body']) info.requestClaims = runtimeClaims(plainClaims(compat, 'request.body'));
     const byModel = compat && claimsByModel(compat);
     if (byModel) info.requestClaimsByModel = byModel;
+    const byMode = compat && claimsByMode(compat);
+    if (byMode) info.requestClaimsByMode = byMode;
     const fallback = compat?.defaults['request.body'];
     if (fallback && fallback.status !== 'supported') {
       info.requestDefault = runtimeClaims({ '': fallback })[''];
@@ -101,6 +104,31 @@ function claimsByModel(operation: OperationModel): Record<string, FieldClaims> |
     out[model] = runtimeClaims(merged);
   }
   return out;
+}
+
+/**
+ * For each mode a request-body claim is scoped to: the claims in that mode, and per model named by
+ * a scoped claim, that model's in that mode (the claim each field has for such a request, as the
+ * mock picks it: scopedClaimFor, else the unscoped claim).
+ */
+function claimsByMode(operation: OperationModel): Record<string, { claims: FieldClaims; byModel?: Record<string, FieldClaims> }> | undefined {
+  const fields = operation.fields['request.body'] ?? {};
+  const all = Object.values(fields).flat();
+  const modes = [...new Set(all.flatMap((c) => (c.mode === undefined ? [] : [c.mode])))].sort();
+  if (modes.length === 0) return undefined;
+  const models = [...new Set(all.flatMap((c) => c.models ?? []))].sort();
+  const plain = plainClaims(operation, 'request.body');
+  const inScope = (scope: { model?: string; mode: string }) => {
+    const merged: Record<string, Claim> = { ...plain };
+    for (const [path, claims] of Object.entries(fields)) {
+      const scoped = isVariantKey(path) ? undefined : scopedClaimFor(claims, scope);
+      if (scoped) merged[path] = scoped;
+    }
+    return runtimeClaims(merged);
+  };
+  return Object.fromEntries(
+    modes.map((mode) => [mode, { claims: inScope({ mode }), ...(models.length ? { byModel: Object.fromEntries(models.map((model) => [model, inScope({ model, mode })])) } : {}) }]),
+  );
 }
 
 /** What the checks need of each claim: status, note, replacement (sources stay in the spec and the docs). */

@@ -4,9 +4,10 @@
  * (`OperationModel.scoped`); operations without any skip all of this.
  */
 import { isObject } from '../load/json.ts';
+import { modeOf } from '../runtime/modes.ts';
 import { scopedClaimFor } from '../profile/select.ts';
 import type { FieldLocation } from '../profile/types.ts';
-import type { ClaimModel, MockMode, MockModel, OperationModel } from './model.ts';
+import type { ClaimModel, MockModel, OperationModel } from './model.ts';
 
 /** What scoped claims are about: the request's `model` and its mode. */
 export interface RequestScope {
@@ -14,7 +15,7 @@ export interface RequestScope {
   mode?: string;
 }
 
-type Obj = Record<string, unknown>;
+export { modeOf };
 
 /** The request's scope, or undefined when the operation has no scoped claim (nothing to look up). */
 export function requestScope(model: MockModel, op: OperationModel, body: unknown): RequestScope | undefined {
@@ -22,19 +23,6 @@ export function requestScope(model: MockModel, op: OperationModel, body: unknown
   const fields = isObject(body) ? body : {};
   const mode = modeOf(model.modes ?? [], fields);
   return { ...(typeof fields.model === 'string' ? { model: fields.model } : {}), ...(mode ? { mode } : {}) };
-}
-
-/** The first mode one of whose `select` bodies the request matches, else the default mode. */
-export function modeOf(modes: readonly MockMode[], body: Obj): string | undefined {
-  for (const mode of modes) if (mode.select.some((pattern) => matches(pattern, body))) return mode.id;
-  return modes.find((mode) => mode.default)?.id;
-}
-
-/** Objects match by the keys the pattern lists, arrays item by item, anything else by equality. */
-function matches(pattern: unknown, value: unknown): boolean {
-  if (isObject(pattern)) return isObject(value) && Object.entries(pattern).every(([key, p]) => Object.hasOwn(value, key) && matches(p, value[key]));
-  if (Array.isArray(pattern)) return Array.isArray(value) && pattern.length === value.length && pattern.every((p, i) => matches(p, value[i]));
-  return Object.is(pattern, value);
 }
 
 /**

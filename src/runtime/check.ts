@@ -3,6 +3,7 @@
  * operations table: schema violations from the build-time validators, plus the provider's claims.
  */
 import { findField, formatLocation, fromInstancePath, hasField, removeAt } from './field-path.ts';
+import { modeOf } from './modes.ts';
 import type { CheckResult, EndpointLifecycle, FieldClaim, FieldClaims, Issue, ProviderProfile, RequestEntry, RequestTable, ResponseEntry, ResponseTable, SchemaError, ValidateFunction } from './types.ts';
 
 export interface PrepareOptions {
@@ -25,7 +26,7 @@ export function checkRequest(table: RequestTable, provider: ProviderProfile, ope
   if (!entry) return notOffered(provider, operation);
   const result = emptyResult();
   if (entry.lifecycle) result.warnings.push(lifecycleIssue(provider, operation, entry.lifecycle));
-  const claims = requestClaimsFor(entry, body);
+  const claims = requestClaimsFor(entry, body, provider.modes);
   const fields = formFields(body) ?? body;
   claimIssues(provider, claims, fields, 'request', result);
   defaultIssues(provider, entry, fields, result);
@@ -33,10 +34,17 @@ export function checkRequest(table: RequestTable, provider: ProviderProfile, ope
   return finish(result);
 }
 
-/** The claims for this body: those of its `model` when a claim is scoped to it, else the unscoped ones. */
-function requestClaimsFor(entry: RequestEntry, body: unknown): FieldClaims | undefined {
+/**
+ * The claims for this body: those of its mode (the profile's `modes` tell it) and its `model`
+ * when a claim is scoped to them, else the unscoped ones.
+ */
+function requestClaimsFor(entry: RequestEntry, body: unknown, modes: ProviderProfile['modes']): FieldClaims | undefined {
   const model = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { model?: unknown }).model : undefined;
-  return (typeof model === 'string' && entry.requestClaimsByModel && hasOwn.call(entry.requestClaimsByModel, model) ? entry.requestClaimsByModel[model] : undefined) ?? entry.requestClaims;
+  const pick = (byModel: Readonly<Record<string, FieldClaims>> | undefined) => (typeof model === 'string' && byModel && hasOwn.call(byModel, model) ? byModel[model] : undefined);
+  const mode = entry.requestClaimsByMode && modes ? modeOf(modes, body) : undefined;
+  const inMode = mode !== undefined && hasOwn.call(entry.requestClaimsByMode, mode) ? entry.requestClaimsByMode![mode] : undefined;
+  if (inMode) return pick(inMode.byModel) ?? inMode.claims;
+  return pick(entry.requestClaimsByModel) ?? entry.requestClaims;
 }
 
 const listedCache = new WeakMap<RequestEntry, Set<string>>();
@@ -120,7 +128,7 @@ export function prepareRequest(
   const unsupportedMode = options.unsupported ?? 'error';
   const prepared = copyBody(body);
   const report: PrepareReport = { ok: true, errors: [], warnings: entry.lifecycle ? [lifecycleIssue(provider, operation, entry.lifecycle)] : [], stripped: [] };
-  const claims = requestClaimsFor(entry, body);
+  const claims = requestClaimsFor(entry, body, provider.modes);
   const fallback = entry.requestDefault;
   const byDefault: [string, FieldClaim][] = fallback ? unlistedFields(entry, formFields(prepared) ?? prepared).map((field) => [field, fallback]) : [];
   for (const [path, claim] of [...Object.entries(claims ?? {}), ...byDefault]) {

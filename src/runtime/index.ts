@@ -20,4 +20,5 @@ export type {
   SupportStatus,
   ValidateFunction,
 } from './types.ts';
+export { modeOf, type ProviderMode } from './modes.ts';
 export { combineValidators, equal, joinTables, ucs2length, withLazyFastVariant } from './validators.ts';

@@ -1,4 +1,5 @@
 /** Shapes shared by the runtime and the modules codegen emits for each profile. */
+import type { ProviderMode } from './modes.ts';
 
 /** The support vocabulary (see DESIGN.md); `undocumented` is derived, never claimed. */
 export type SupportStatus = 'supported' | 'partial' | 'ignored' | 'unsupported' | 'deprecated' | 'extension' | 'undocumented';
@@ -54,10 +55,14 @@ export interface RequestEntry {
   lifecycle?: EndpointLifecycle;
   /**
    * Per model named by a model-scoped claim: the request claims for a body whose `model` is that
-   * model (the unscoped claims with that model's claims in their place). Mode-scoped claims are
-   * not here: a body does not say which mode it turns on in a form the checks could read.
+   * model (the unscoped claims with that model's claims in their place).
    */
   requestClaimsByModel?: Readonly<Record<string, FieldClaims>>;
+  /**
+   * Per mode named by a mode-scoped claim (the profile's `modes` tell a body's mode): the request
+   * claims in that mode, and per model the claims for that model in that mode.
+   */
+  requestClaimsByMode?: Readonly<Record<string, { claims: FieldClaims; byModel?: Readonly<Record<string, FieldClaims>> }>>;
   /** The status of request body fields no claim names, when it is `unsupported` or `ignored`. */
   requestDefault?: FieldClaim;
   /** With `requestDefault`: the top-level body fields some claim names (variant and scoped claims included). */
@@ -92,6 +97,8 @@ export interface ProviderProfile {
   };
   /** Operations the provider retired (`POST /chat/completions`): what to say instead of "not offered". */
   retired?: Readonly<Record<string, EndpointLifecycle>>;
+  /** The provider's modes that claims can be scoped to, with the bodies that turn each on. */
+  modes?: readonly ProviderMode[];
 }
 
 /** When an endpoint was (or will be) deprecated or retired, and what to use instead. */

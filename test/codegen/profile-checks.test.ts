@@ -90,6 +90,24 @@ describe.each(PROFILES)('checks of the %s profile', (id) => {
   });
 });
 
+describe('claims scoped to a mode (DeepSeek: thinking, on by default)', () => {
+  let mod: ProfileModule;
+  beforeAll(async () => {
+    mod = (await import(path.join(projectRoot, 'generated/deepseek/index.gen.ts'))) as ProfileModule;
+  });
+  const chat = (extra: Record<string, unknown>) => mod.checkRequest('POST /chat/completions', { model: 'deepseek-flash', messages: [{ role: 'user', content: 'hi' }], ...extra });
+  const about = (result: CheckResult, field: string) => [...result.errors, ...result.warnings].filter((i) => i.field === field).map((i) => i.status);
+
+  it('judge a body in the mode its fields select, else in the default mode, as the mock does', () => {
+    expect(about(chat({ logprobs: true }), 'logprobs')).toEqual(['unsupported']);
+    expect(about(chat({ logprobs: true, thinking: { type: 'enabled' } }), 'logprobs')).toEqual(['unsupported']);
+    expect(about(chat({ logprobs: true, thinking: { type: 'disabled' } }), 'logprobs')).toEqual([]);
+    expect(about(chat({ temperature: 0.5 }), 'temperature')).toEqual(['ignored']);
+    expect(about(chat({ temperature: 0.5, thinking: { type: 'disabled' } }), 'temperature')).toEqual([]);
+    expect(about(chat({ top_p: 0.5, thinking: { type: 'disabled' } }), 'top_p')).toEqual(['ignored']);
+  });
+});
+
 describe('multipart requests', () => {
   it('apply claims to form fields (CompactifAI transcriptions do not take `stream`)', async () => {
     const mod = (await import(path.join(projectRoot, 'generated/compactifai/index.gen.ts'))) as ProfileModule;
