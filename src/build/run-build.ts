@@ -116,9 +116,10 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
   // Cross-profile outputs describe all profiles, so they are written only by a build of all of them,
   // which resolves every profile; other builds resolve the stale ones only. Only stale ones are written.
   const buildsAll = !options.profiles?.length && !options.specsOnly;
+  const staleIds = new Set(stale.map((p) => p.id));
   const profiles: ResolvedProfile[] = [];
   const refsRead = new Map<string, Record<string, string>>();
-  for (const inputProfile of buildsAll ? inputs : inputs.filter((p) => stale.some((s) => s.id === p.id))) {
+  for (const inputProfile of buildsAll ? inputs : inputs.filter((p) => staleIds.has(p.id))) {
     const load = async (file: string | undefined) => (file ? loadDocument(await readTextFile(path.join(projectRoot, file), file), file) : undefined);
     const read: Record<string, string> = {};
     refsRead.set(inputProfile.id, read);
@@ -148,8 +149,9 @@ export async function runBuild(input: RunBuildInput): Promise<BuildReport> {
       await writeTree(path.join(stage.dir, BASE_DIR), [{ path: 'openapi.yaml', contents: toYaml(base) }]);
       replace.push(BASE_DIR);
     }
-    const { outputs: generated, stop } = generateInTurn(profiles.filter((p) => stale.some((s) => s.id === p.id)), generators);
-    for (const id of inputs.filter((p) => !profiles.some((r) => r.id === p.id)).map((p) => p.id)) reports.push({ id, state: 'up-to-date' });
+    const { outputs: generated, stop } = generateInTurn(profiles.filter((p) => staleIds.has(p.id)), generators);
+    const resolvedIds = new Set(profiles.map((p) => p.id));
+    for (const { id } of inputs) if (!resolvedIds.has(id)) reports.push({ id, state: 'up-to-date' });
     for (const profile of profiles) {
       const schemas = Object.keys(((profile.spec.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).length;
       const output = generated.get(profile.id);

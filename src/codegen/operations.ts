@@ -88,47 +88,39 @@ export function endpointLifecycle(lifecycle: Lifecycle): EndpointLifecycle {
   return { state: state === 'retired' ? 'retired' : 'deprecated', ...(date ? { date } : {}), ...(replacement ? { replacement } : {}), ...(note ? { note } : {}) };
 }
 
-/** For each model a request-body claim is scoped to: the unscoped claims, that model's in their place. */
+/** For each model a request-body claim is scoped to (outside any mode): the claims for a body naming that model. */
 function claimsByModel(operation: OperationModel): Record<string, FieldClaims> | undefined {
-  const fields = operation.fields['request.body'] ?? {};
-  const models = [...new Set(Object.values(fields).flatMap((claims) => claims.flatMap((c) => (c.mode === undefined ? (c.models ?? []) : []))))].sort();
+  const all = Object.values(operation.fields['request.body'] ?? {}).flat();
+  const models = [...new Set(all.flatMap((c) => (c.mode === undefined ? (c.models ?? []) : [])))].sort();
   if (models.length === 0) return undefined;
-  const plain = plainClaims(operation, 'request.body');
-  const out: Record<string, FieldClaims> = {};
-  for (const model of models) {
-    const merged: Record<string, Claim> = { ...plain };
-    for (const [path, claims] of Object.entries(fields)) {
-      const scoped = claims.find((c) => c.mode === undefined && c.models?.includes(model));
-      if (scoped && !isVariantKey(path)) merged[path] = scoped;
-    }
-    out[model] = runtimeClaims(merged);
-  }
-  return out;
+  return Object.fromEntries(models.map((model) => [model, claimsInScope(operation, { model })]));
 }
 
-/**
- * For each mode a request-body claim is scoped to: the claims in that mode, and per model named by
- * a scoped claim, that model's in that mode (the claim each field has for such a request, as the
- * mock picks it: scopedClaimFor, else the unscoped claim).
- */
+/** For each mode a request-body claim is scoped to: the claims in that mode, and per model named by a scoped claim, that model's in that mode. */
 function claimsByMode(operation: OperationModel): Record<string, { claims: FieldClaims; byModel?: Record<string, FieldClaims> }> | undefined {
-  const fields = operation.fields['request.body'] ?? {};
-  const all = Object.values(fields).flat();
+  const all = Object.values(operation.fields['request.body'] ?? {}).flat();
   const modes = [...new Set(all.flatMap((c) => (c.mode === undefined ? [] : [c.mode])))].sort();
   if (modes.length === 0) return undefined;
   const models = [...new Set(all.flatMap((c) => c.models ?? []))].sort();
-  const plain = plainClaims(operation, 'request.body');
-  const inScope = (scope: { model?: string; mode: string }) => {
-    const merged: Record<string, Claim> = { ...plain };
-    for (const [path, claims] of Object.entries(fields)) {
-      const scoped = isVariantKey(path) ? undefined : scopedClaimFor(claims, scope);
-      if (scoped) merged[path] = scoped;
-    }
-    return runtimeClaims(merged);
-  };
   return Object.fromEntries(
-    modes.map((mode) => [mode, { claims: inScope({ mode }), ...(models.length ? { byModel: Object.fromEntries(models.map((model) => [model, inScope({ model, mode })])) } : {}) }]),
+    modes.map((mode) => {
+      const byModel = models.length ? { byModel: Object.fromEntries(models.map((model) => [model, claimsInScope(operation, { model, mode })])) } : {};
+      return [mode, { claims: claimsInScope(operation, { mode }), ...byModel }];
+    }),
   );
+}
+
+/**
+ * The request-body claims for a request in `scope`: per field, the scoped claim the mock picks
+ * for it (scopedClaimFor), else the unscoped one.
+ */
+function claimsInScope(operation: OperationModel, scope: { model?: string; mode?: string }): FieldClaims {
+  const merged: Record<string, Claim> = { ...plainClaims(operation, 'request.body') };
+  for (const [path, claims] of Object.entries(operation.fields['request.body'] ?? {})) {
+    const scoped = isVariantKey(path) ? undefined : scopedClaimFor(claims, scope);
+    if (scoped) merged[path] = scoped;
+  }
+  return runtimeClaims(merged);
 }
 
 /** What the checks need of each claim: status, note, replacement (sources stay in the spec and the docs). */

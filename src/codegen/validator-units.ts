@@ -3,7 +3,7 @@
  * (and each inline request or answer schema) gets an id hashed from its schema and the ids of the
  * units it refers to (a Merkle hash; schemas that refer to each other in a cycle are hashed as one
  * group). Two profiles that share a schema, and everything it reaches, share its id, so one Ajv
- * compiles it once for a whole build (shared-ajv.ts): catalog profiles differ from the base in a
+ * compiles it once for a whole build (SharedAjv, below): catalog profiles differ from the base in a
  * few schemas only. The units' `$ref`s are rewritten to ids, which Ajv resolves as schema keys.
  */
 import { createHash } from 'node:crypto';
@@ -12,8 +12,8 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 const COMPONENT = '#/components/schemas/';
 const INLINE = '#/inline/';
 /** The scheme of unit ids; `pointerText` turns them back into the spec's pointers. */
-export const UNIT_SCHEME = 'oai-unit:';
-const UNIT_ID = /oai-unit:([0-9a-f]{24})/g;
+const UNIT_SCHEME = 'oai-unit:';
+const UNIT_ID = new RegExp(`${UNIT_SCHEME}[0-9a-f]{24}`, 'g');
 
 /** Full units have no `discriminator`; fast units keep the usable ones (fast-schemas.ts). */
 export type Variant = 'full' | 'fast';

@@ -158,7 +158,8 @@ export async function compileValidators(spec: OpenAPIDocument, operations: reado
   }
   const groups = Object.fromEntries(Object.entries(roots).map(([group, set]) => [group, [...set]]));
   const modules = await writeModules(ajv, exports, groups, graph.pointers);
-  return { ...modules, fastModule: fastNames.length ? modules.fastModule : undefined, byOperation, diagnostics };
+  // Without fast names the fast group has no export, so it has no module.
+  return { ...modules, byOperation, diagnostics };
 }
 
 /** A copy without `discriminator` objects (an OpenAPI annotation for the full validators). */

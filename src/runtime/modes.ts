@@ -3,6 +3,7 @@
  * mode one of whose `select` bodies the request body matches, else the default mode. The checks and
  * the mock both read modes this way, so a claim scoped to a mode holds for the same requests.
  */
+import { isObject } from '../load/json.ts';
 
 /** A mode of the provider and the partial request bodies that turn it on (the profile's root `modes`). */
 export interface ProviderMode {
@@ -13,18 +14,14 @@ export interface ProviderMode {
 }
 
 export function modeOf(modes: readonly ProviderMode[], body: unknown): string | undefined {
-  const fields = isRecord(body) ? body : {};
+  const fields = isObject(body) ? body : {};
   for (const mode of modes) if (mode.select.some((pattern) => matches(pattern, fields))) return mode.id;
   return modes.find((mode) => mode.default)?.id;
 }
 
 /** Objects match by the keys the pattern lists, arrays item by item, anything else by equality. */
 function matches(pattern: unknown, value: unknown): boolean {
-  if (isRecord(pattern)) return isRecord(value) && Object.entries(pattern).every(([key, p]) => Object.hasOwn(value, key) && matches(p, value[key]));
+  if (isObject(pattern)) return isObject(value) && Object.entries(pattern).every(([key, p]) => Object.hasOwn(value, key) && matches(p, value[key]));
   if (Array.isArray(pattern)) return Array.isArray(value) && pattern.length === value.length && pattern.every((p, i) => matches(p, value[i]));
   return Object.is(pattern, value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -59,7 +59,7 @@ export function sseData(text: string): string[] {
     .map((block) => block.split('\n').find((line) => line.startsWith('data: '))?.slice(6) ?? '');
 }
 
-/** A native mock of `openai` (with `options`) for the enclosing suite, and an SDK client on it. */
+/** A native mock (of `openai` unless `options` name another provider) for the enclosing suite, and an SDK client on it. */
 export function openaiMock(options: Partial<StartMockOptions> = {}): { mock: RunningMock; client: OpenAI } {
   const handle = {} as { mock: RunningMock; client: OpenAI };
   beforeAll(async () => {

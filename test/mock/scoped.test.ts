@@ -3,12 +3,11 @@
  * profile with model-, mode- and model+mode-scoped claims, and DeepSeek's thinking mode.
  */
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OpenAPIDocument } from '../../src/build/types.ts';
 import { buildMockModel, type OperationModel } from '../../src/mock/model.ts';
 import { claimFor, modeOf, requestScope } from '../../src/mock/scope.ts';
-import { startMock, type RunningMock } from '../../src/mock/start.ts';
-import { fixtureSpec, generatedSpec } from './helpers.ts';
+import { fixtureSpec, generatedSpec, openaiMock } from './helpers.ts';
 
 /** Acme's chat operation with scoped claims; `speed` selects a mode, `careful` is the default. */
 function scopedSpec(): OpenAPIDocument {
@@ -61,17 +60,11 @@ describe('scoped claims in the mock model', () => {
 });
 
 describe('scoped claims with the official SDK', () => {
-  let mock: RunningMock;
-  let sdk: OpenAI;
+  const env = openaiMock({ provider: 'acme', spec: scopedSpec() });
   const ask = (body: Record<string, unknown>) =>
-    sdk.chat.completions.create({ model: 'acme-1', messages: [{ role: 'user', content: 'Say something long enough to cut' }], ...body } as never) as Promise<OpenAI.ChatCompletion>;
+    env.client.chat.completions.create({ model: 'acme-1', messages: [{ role: 'user', content: 'Say something long enough to cut' }], ...body } as never) as Promise<OpenAI.ChatCompletion>;
   const param = (body: Record<string, unknown>) => ask(body).then(() => 'ok', (e: InstanceType<typeof OpenAI.BadRequestError>) => `${e.status} ${e.param}`);
 
-  beforeAll(async () => {
-    mock = await startMock({ provider: 'acme', spec: scopedSpec() });
-    sdk = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-  });
-  afterAll(() => mock?.close());
 
   it('applies a model-scoped clamp to that model only (n=3 gives 2 choices on acme-2)', async () => {
     expect((await ask({ model: 'acme-1', n: 3 })).choices).toHaveLength(3);
@@ -107,16 +100,10 @@ describe('scoped claims with the official SDK', () => {
 });
 
 describe("DeepSeek's thinking mode (on by default) with the official SDK", () => {
-  let mock: RunningMock;
-  let sdk: OpenAI;
+  const env = openaiMock({ provider: 'deepseek' });
   const chat = (extra: Record<string, unknown>) =>
-    sdk.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], logprobs: true, ...extra } as never) as Promise<OpenAI.ChatCompletion>;
+    env.client.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], logprobs: true, ...extra } as never) as Promise<OpenAI.ChatCompletion>;
 
-  beforeAll(async () => {
-    mock = await startMock({ provider: 'deepseek' });
-    sdk = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-  });
-  afterAll(() => mock?.close());
 
   it('declares how a request selects each mode', () => {
     const model = buildMockModel(generatedSpec('deepseek'), 'deepseek');
@@ -141,7 +128,7 @@ describe("DeepSeek's thinking mode (on by default) with the official SDK", () =>
 
   it('answers reasoning_content in thinking mode only, as the mode-scoped claim says', async () => {
     const ask = (extra: Record<string, unknown>) =>
-      sdk.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], ...extra } as never) as Promise<OpenAI.ChatCompletion>;
+      env.client.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], ...extra } as never) as Promise<OpenAI.ChatCompletion>;
     const reasoning = (reply: OpenAI.ChatCompletion) => (reply.choices[0].message as unknown as { reasoning_content?: unknown }).reasoning_content;
     for (const extra of [{}, { thinking: { type: 'enabled' } }]) {
       const reply = await ask(extra);
@@ -153,7 +140,7 @@ describe("DeepSeek's thinking mode (on by default) with the official SDK", () =>
   });
 
   it('streams reasoning_content deltas before the content in thinking mode', async () => {
-    const stream = await sdk.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], stream: true });
+    const stream = await env.client.chat.completions.create({ model: 'deepseek-flash', messages: [{ role: 'user', content: 'Hello' }], stream: true });
     const order: string[] = [];
     let reasoning = '';
     for await (const chunk of stream) {
@@ -167,17 +154,11 @@ describe("DeepSeek's thinking mode (on by default) with the official SDK", () =>
 });
 
 describe('answer fields scoped to a model (xAI grok-3-mini reasoning_content)', () => {
-  let mock: RunningMock;
-  let sdk: OpenAI;
-  beforeAll(async () => {
-    mock = await startMock({ provider: 'xai' });
-    sdk = new OpenAI({ apiKey: 'test-key', baseURL: mock.url, maxRetries: 0 });
-  });
-  afterAll(() => mock?.close());
+  const env = openaiMock({ provider: 'xai' });
 
   it('come for the models the claim names, not for others', async () => {
     const reasoning = async (model: string) => {
-      const reply = await sdk.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hello' }] });
+      const reply = await env.client.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hello' }] });
       return (reply.choices[0].message as unknown as { reasoning_content?: unknown }).reasoning_content;
     };
     expect(typeof (await reasoning('grok-3-mini'))).toBe('string');
